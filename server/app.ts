@@ -1,0 +1,135 @@
+import express, { type Express } from 'express';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import type { Server as IoServer } from 'socket.io';
+import { hallConfigSchema, describeIssues, type HallConfigFile } from '../shared/config.ts';
+import { DomainError } from '../shared/errors.ts';
+import { LoginThrottle, Tokens } from './auth.ts';
+import { createClock, type Clock } from './clock.ts';
+import { demoHall } from './demoHall.ts';
+import { errorHandler } from './http/errors.ts';
+import { publicRoutes } from './http/publicRoutes.ts';
+import { managerRoutes } from './http/managerRoutes.ts';
+import { staffRoutes } from './http/staffRoutes.ts';
+import { Hub } from './hub.ts';
+import { acquireLock, FileJournal } from './journal.ts';
+import { attachRealtime } from './realtime.ts';
+import { ConfigStore } from './store.ts';
+
+export interface HubOptions {
+  dataDir: string;
+  /** A hall config to import when the data dir holds no hall yet; the demo hall otherwise. */
+  config?: unknown;
+  clock?: Clock;
+  newTicketId?: (day: string) => string;
+  /** Directory of built pages to serve, if any. */
+  webDir?: string;
+  log?: (msg: string) => void;
+}
+
+export interface RunningHub {
+  hub: Hub;
+  app: Express;
+  http: HttpServer;
+  io: IoServer;
+  store: ConfigStore;
+  /** True when the demo hall was created on this start. */
+  createdDemo: boolean;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class ConfigError extends Error {}
+
+/** The composition root: everything is built here from options and passed in. */
+export async function createHub(opts: HubOptions): Promise<RunningHub> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  mkdirSync(opts.dataDir, { recursive: true });
+  const release = acquireLock(opts.dataDir);
+  try {
+    const store = await ConfigStore.open(opts.dataDir);
+    let createdDemo = false;
+    if (!store.config) {
+      const raw = opts.config ?? demoHall;
+      createdDemo = opts.config === undefined;
+      const parsed = hallConfigSchema.safeParse(raw);
+      if (!parsed.success) throw new ConfigError(`hall config rejected: ${describeIssues(parsed.error)}`);
+      await store.importConfig(parsed.data as HallConfigFile);
+    }
+    const config = store.config!;
+    const journal = await FileJournal.open(join(opts.dataDir, 'journal'));
+    for (const r of journal.repairs) log(`journal repaired: ${r}`);
+    const clock = opts.clock ?? createClock();
+    const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log });
+    const tokens = new Tokens(store.tokenKey);
+    const throttle = new LoginThrottle();
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.use(securityHeaders);
+    app.use(express.json({ limit: '32kb', strict: false }));
+    app.use(publicRoutes(hub));
+    app.use(staffRoutes(hub, store, tokens, throttle));
+    app.use(managerRoutes(hub, tokens));
+    app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
+    if (opts.webDir && existsSync(opts.webDir)) mountPages(app, opts.webDir);
+    app.use(errorHandler(log));
+
+    const http = createServer(app);
+    const io = attachRealtime(http, hub, tokens);
+    // Closes the day at the hall's midnight even when nobody acts.
+    const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);
+    timer.unref();
+    await hub.tick();
+
+    return {
+      hub, app, http, io, store, createdDemo,
+      listen(port, host) {
+        return new Promise((resolve, reject) => {
+          http.once('error', reject);
+          http.listen(port, host, () => {
+            http.off('error', reject);
+            const addr = http.address();
+            resolve(typeof addr === 'object' && addr ? addr.port : port);
+          });
+        });
+      },
+      async close() {
+        clearInterval(timer);
+        await new Promise<void>((r) => io.close(() => r()));
+        if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+        await journal.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; media-src 'self' blob: data:; connect-src 'self' ws: wss:",
+  );
+  next();
+};
+
+/** Each page is a Vite entry (kiosk/index.html …); unknown sub-paths fall back to the page. */
+function mountPages(app: Express, webDir: string) {
+  app.use(express.static(webDir, { index: 'index.html', dotfiles: 'deny', fallthrough: true }));
+  const pages: [string, string][] = [
+    ['/kiosk', 'kiosk'], ['/display', 'display'], ['/counter', 'counter'], ['/rate', 'rate'], ['/t', 'status'], ['/manager', 'manager'],
+  ];
+  for (const [prefix, dir] of pages) {
+    const file = join(webDir, dir, 'index.html');
+    app.get([prefix, `${prefix}/*rest`], (_req, res, next) => (existsSync(file) ? res.sendFile(file) : next()));
+  }
+  app.get('/', (_req, res) => res.redirect('/display'));
+}

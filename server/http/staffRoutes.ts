@@ -1,0 +1,116 @@
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import type { Command } from '../../shared/commands.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { Outcome, PauseReason } from '../../shared/events.ts';
+import type { Tokens } from '../auth.ts';
+import { verifyPin, type LoginThrottle } from '../auth.ts';
+import type { Hub } from '../hub.ts';
+import type { ConfigStore } from '../store.ts';
+import { ticketView, windowView } from '../views.ts';
+import { requireStaff } from './auth.ts';
+import { errorBody, parse, statusOf, wantsEnglish } from './errors.ts';
+import { emptyBody, finishBody, loginBody, pathId, pauseBody, signInBody, transferBody } from './schemas.ts';
+
+/** Hours a staff token lasts (hub time): one working day. */
+const TOKEN_HOURS = 14;
+
+interface Action {
+  schema: z.ZodType;
+  command: (at: number, windowId: string, staffId: string, body: any) => Command;
+  /** Whether the answer is `{ ticket, window }` rather than the window state. */
+  withTicket: boolean;
+}
+
+const ACTIONS: Record<string, Action> = {
+  'sign-in': { schema: signInBody, withTicket: false, command: (at, windowId, staffId, b: { post: 'A' | 'B' }) => ({ type: 'SignIn', at, windowId, staffId, post: b.post }) },
+  'sign-out': { schema: emptyBody, withTicket: false, command: (at, windowId, staffId) => ({ type: 'SignOut', at, windowId, staffId }) },
+  'call-next': { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'CallNext', at, windowId, staffId }) },
+  recall: { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'Recall', at, windowId, staffId }) },
+  start: { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'StartService', at, windowId, staffId }) },
+  finish: { schema: finishBody, withTicket: true, command: (at, windowId, staffId, b: { outcome: Outcome }) => ({ type: 'FinishService', at, windowId, staffId, outcome: b.outcome }) },
+  'no-show': { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'MarkNoShow', at, windowId, staffId }) },
+  transfer: { schema: transferBody, withTicket: true, command: (at, windowId, staffId, b: { serviceId: string; reason: string }) => ({ type: 'Transfer', at, windowId, staffId, serviceId: b.serviceId, reason: b.reason }) },
+  pause: {
+    schema: pauseBody, withTicket: false,
+    command: (at, windowId, staffId, b: { reason: PauseReason; note: string; expectedBackAt: string | null }) => ({ type: 'Pause', at, windowId, staffId, reason: b.reason, note: b.note, expectedBackAt: b.expectedBackAt }),
+  },
+  resume: { schema: emptyBody, withTicket: false, command: (at, windowId, staffId) => ({ type: 'Resume', at, windowId, staffId }) },
+};
+
+export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, throttle: LoginThrottle): Router {
+  const r = Router();
+
+  r.post('/api/auth/login', async (req, res) => {
+    const { staffId, pin } = parse(loginBody, req.body);
+    const now = hub.clock.now();
+    const wait = throttle.lockedFor(staffId, now);
+    if (wait > 0) {
+      const min = Math.ceil(wait / 60_000);
+      throw new DomainError('throttled', 'TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${min} 分钟后再试`, `Too many wrong PINs; try again in ${min} min`);
+    }
+    const staff = hub.config.staff.find((s) => s.id === staffId);
+    const hash = store.pinHash(staffId);
+    // Unknown ids cost the same scrypt as known ones, so timing does not reveal staff numbers.
+    const ok = await verifyPin(pin, hash ?? 'scrypt$00$00');
+    if (!staff || !hash || !ok) {
+      throttle.fail(staffId, now);
+      throw new DomainError('unauthorized', 'BAD_CREDENTIALS', '工号或密码错误', 'Wrong staff number or PIN');
+    }
+    throttle.succeed(staffId);
+    const exp = now + TOKEN_HOURS * 3_600_000;
+    res.json({
+      token: tokens.issue({ staffId: staff.id, role: staff.role, exp }),
+      staff: { id: staff.id, name: staff.name, role: staff.role },
+      expiresAt: new Date(exp).toISOString(),
+      window: hub.state.staffWindow.get(staff.id) ?? null,
+    });
+  });
+
+  const staffOnly = requireStaff(tokens, hub.clock);
+  r.get('/api/auth/me', staffOnly, (req, res) => {
+    const staff = hub.config.staff.find((s) => s.id === req.staff!.staffId);
+    const windowId = hub.state.staffWindow.get(req.staff!.staffId) ?? null;
+    res.json({ staff: staff ? { id: staff.id, name: staff.name, role: staff.role } : null, windowId });
+  });
+
+  r.post('/api/windows/:windowId/:action', staffOnly, async (req, res) => {
+    const action = ACTIONS[String(req.params.action)];
+    if (!action) throw new DomainError('not-found', 'NOT_FOUND', '没有这个操作', 'No such action');
+    const windowId = parse(pathId, req.params.windowId);
+    const staffId = req.staff!.staffId;
+    const key = idempotencyKey(req);
+    const memo = key ? `${staffId}|${windowId}|${req.params.action}|${key}` : null;
+    const stored = memo ? hub.recall(memo) : undefined;
+    if (stored) return void res.status(stored.status).json(stored.body);
+    let answer: { status: number; body: unknown };
+    try {
+      const body = parse(action.schema, req.body ?? {});
+      const events = await hub.execute((at) => action.command(at, windowId, staffId, body));
+      const w = hub.state.windows.get(windowId)!;
+      const wv = windowView(w, hub.config, hub.state);
+      if (action.withTicket) {
+        const ticketId = (events.find((e) => 'ticketId' in e.data)?.data as { ticketId?: string } | undefined)?.ticketId;
+        const t = ticketId ? hub.state.tickets.get(ticketId) : undefined;
+        answer = { status: 200, body: { ticket: t ? ticketView(t, hub.state, hub.config) : null, window: wv } };
+      } else {
+        answer = { status: 200, body: wv };
+      }
+    } catch (e) {
+      // Storage trouble is not the answer to keep: the same key must be able to try again.
+      if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
+      answer = { status: statusOf(e), body: errorBody(e, wantsEnglish(req)) };
+    }
+    if (memo) hub.remember(memo, answer);
+    res.status(answer.status).json(answer.body);
+  });
+
+  return r;
+}
+
+function idempotencyKey(req: Request): string | null {
+  const k = req.headers['idempotency-key'];
+  if (typeof k !== 'string' || !k) return null;
+  if (k.length > 200) throw new DomainError('invalid', 'BAD_REQUEST', 'Idempotency-Key 过长', 'Idempotency-Key too long');
+  return k;
+}

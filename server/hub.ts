@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from '../shared/commands.ts';
+import type { HallConfig } from '../shared/config.ts';
+import { decide } from '../shared/decide.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { HallEvent, HallEventBody } from '../shared/events.ts';
+import { evolve, initialState, type HallState, type Ticket } from '../shared/state.ts';
+import { localDate, toIso } from '../shared/time.ts';
+import type { Clock } from './clock.ts';
+import type { EventStore } from './journal.ts';
+
+type Build = (at: number) => Command;
+export type Listener = (events: HallEvent[]) => void;
+
+/** A stored answer for a repeated Idempotency-Key. */
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface HubDeps {
+  config: HallConfig;
+  journal: EventStore;
+  clock: Clock;
+  /** New ticket ids; the business day is part of the id so old tickets can be found by it. */
+  newTicketId?: (day: string) => string;
+  log?: (msg: string) => void;
+}
+
+/**
+ * The command pipeline, in one place: stamp time → decide → number the events → fold them into
+ * state → append durably → broadcast → answer. Deciding and folding are synchronous, so two
+ * windows calling at the same instant are decided one after the other and can never get the same
+ * ticket; only the disk write is awaited, and concurrent writes share one fsync.
+ */
+export class Hub {
+  state: HallState;
+  readonly config: HallConfig;
+  readonly journal: EventStore;
+  readonly clock: Clock;
+  private readonly listeners = new Set<Listener>();
+  private readonly newTicketId: (day: string) => string;
+  private rolling: Promise<void> | null = null;
+  private readonly idem = new Map<string, StoredAnswer>();
+  private pastDays = new Map<string, HallState>();
+  readonly log: (msg: string) => void;
+
+  constructor(deps: HubDeps) {
+    this.config = deps.config;
+    this.journal = deps.journal;
+    this.clock = deps.clock;
+    this.log = deps.log ?? (() => {});
+    this.newTicketId = deps.newTicketId ?? ((day) => `${day.replaceAll('-', '')}-${randomBytes(5).toString('hex')}`);
+    this.state = this.replay(deps.journal.events);
+    const last = deps.journal.events.at(-1);
+    if (last) deps.clock.notBefore(Date.parse(last.at));
+  }
+
+  get tz() {
+    return this.config.hall.timezone;
+  }
+
+  private replay(events: readonly HallEvent[]): HallState {
+    const s = initialState(this.config);
+    s.seq = this.journal.lastSeq - events.length;
+    for (const e of events) evolve(s, e);
+    s.seq = this.journal.lastSeq;
+    return s;
+  }
+
+  onEvents(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /** Set by the printing module: prints a ticket taken at a kiosk that has a printer. */
+  emitPrint?: (kioskId: string, ticket: unknown) => void;
+
+  clockIso(): string {
+    return toIso(this.clock.now(), this.tz);
+  }
+
+  /** The business day the hub's clock is in now. */
+  today(): string {
+    return localDate(this.clock.now(), this.tz);
+  }
+
+  /**
+   * Runs one command to durable events. `build` receives the stamped time; it may throw a
+   * DomainError (from decide) which the caller maps to an answer.
+   */
+  async execute(build: Build, opts: { newTicket?: boolean } = {}): Promise<HallEvent[]> {
+    while (this.rolling) await this.rolling;
+    const at = this.clock.now();
+    const day = localDate(at, this.tz);
+    if (this.journal.day !== day) {
+      await this.rollTo(day);
+      return this.execute(build, opts);
+    }
+    const command = build(at);
+    if (opts.newTicket && command.type === 'IssueTicket') command.ticketId = this.newTicketId(day);
+    return this.commit(decide(command, this.state, this.config), at);
+  }
+
+  private async commit(bodies: HallEventBody[], at: number): Promise<HallEvent[]> {
+    if (!bodies.length) return [];
+    const iso = toIso(at, this.tz);
+    const events = bodies.map((b, i) => ({ ...b, seq: this.state.seq + 1 + i, at: iso }) as HallEvent);
+    for (const e of events) evolve(this.state, e);
+    try {
+      await this.journal.append(events);
+    } catch (err) {
+      // Not durable, so it did not happen: rebuild the state from what is on disk.
+      this.log(`journal append failed: ${(err as Error).message}`);
+      this.state = this.replay(this.journal.events);
+      throw new DomainError('unavailable', 'STORAGE_FAILED', '系统暂时无法保存记录，请稍后再试或手工登记', 'The hub cannot save records right now; try again shortly or record by hand');
+    }
+    for (const l of this.listeners) {
+      try {
+        l(events);
+      } catch (e) {
+        this.log(`listener failed: ${(e as Error).message}`);
+      }
+    }
+    return events;
+  }
+
+  /** Closes the journal's open day (abandoning whoever still waits) and starts `day`. */
+  private rollTo(day: string): Promise<void> {
+    const run = async () => {
+      const open = this.journal.day;
+      if (open !== null && open < day) {
+        const at = this.clock.now();
+        await this.commit(decide({ type: 'CloseDay', at, businessDay: open }, this.state, this.config), at);
+      }
+      await this.journal.rotate(day);
+      this.idem.clear();
+      this.pastDays.clear();
+    };
+    this.rolling = run().finally(() => (this.rolling = null));
+    return this.rolling;
+  }
+
+  /** Called on a timer: closes the day at the hall's midnight even when nobody acts. */
+  async tick(): Promise<void> {
+    const day = this.today();
+    if (this.journal.day !== null && this.journal.day !== day && !this.rolling) await this.rollTo(day);
+  }
+
+  // ---- Idempotency-Key: answers kept per staffer, window, action and key for the business day.
+  recall(key: string): StoredAnswer | undefined {
+    return this.idem.get(key);
+  }
+  remember(key: string, answer: StoredAnswer) {
+    if (this.idem.size > 200_000) this.idem.clear();
+    this.idem.set(key, answer);
+  }
+
+  /** A ticket of today, or of a past day read from its journal file. */
+  findTicket(id: string): { ticket: Ticket; state: HallState } | null {
+    const t = this.state.tickets.get(id);
+    if (t) return { ticket: t, state: this.state };
+    const m = /^(\d{4})(\d{2})(\d{2})-/.exec(id);
+    if (!m) return null;
+    const day = `${m[1]}-${m[2]}-${m[3]}`;
+    if (day === this.journal.day) return null;
+    let past = this.pastDays.get(day);
+    if (!past) {
+      if (!this.journal.days().includes(day)) return null;
+      past = initialState(this.config);
+      for (const e of this.journal.readDay(day)) evolve(past, e);
+      if (this.pastDays.size >= 4) this.pastDays.delete(this.pastDays.keys().next().value!);
+      this.pastDays.set(day, past);
+    }
+    const pt = past.tickets.get(id);
+    return pt ? { ticket: pt, state: past } : null;
+  }
+
+  /** Events after `seq` that are still at hand (the open day), or null when a snapshot is needed. */
+  eventsAfter(seq: number): HallEvent[] | null {
+    const events = this.journal.events;
+    const first = events[0]?.seq ?? this.journal.lastSeq + 1;
+    if (seq > this.journal.lastSeq || seq < first - 1) return null;
+    return events.slice(seq - first + 1) as HallEvent[];
+  }
+}

@@ -1,0 +1,264 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, fstatSync, ftruncateSync, writeSync, unlinkSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HallEvent } from '../shared/events.ts';
+import { EVENT_TYPES } from '../shared/events.ts';
+
+/**
+ * Where events live. The file journal is one implementation; a database adapter for many halls
+ * would be another, behind the same small surface.
+ */
+export interface EventStore {
+  /** The open day's file name stem (YYYY-MM-DD), or null before the first event. */
+  readonly day: string | null;
+  /** Events of the open day that are durable, in order. */
+  readonly events: readonly HallEvent[];
+  readonly lastSeq: number;
+  /** Appends and resolves once the events are on disk (fdatasync). Rejects if they are not. */
+  append(events: HallEvent[]): Promise<void>;
+  /** Starts a new day's file; later appends go there. */
+  rotate(day: string): Promise<void>;
+  /** Days that have a file, oldest first. */
+  days(): string[];
+  /** Reads a whole day's events (for closed days and reports). */
+  readDay(day: string): HallEvent[];
+  close(): Promise<void>;
+}
+
+export class JournalError extends Error {}
+
+interface Pending {
+  text: string;
+  events: HallEvent[];
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * One append-only JSON-lines file per business day. Appends that arrive while a write is in
+ * flight are written and fsynced together (group commit), so throughput is bounded by the disk's
+ * sync rate times the batch size, not by the sync rate alone.
+ */
+export class FileJournal implements EventStore {
+  private fh: FileHandle | null = null;
+  private size = 0;
+  private queue: Pending[] = [];
+  private flushing = false;
+  private closed = false;
+  private current: HallEvent[] = [];
+  private seq = 0;
+  private openDay: string | null = null;
+  /** Lines cut from a torn tail at open, reported once at start-up. */
+  readonly repairs: string[] = [];
+
+  private constructor(private readonly dir: string) {}
+
+  static async open(dir: string): Promise<FileJournal> {
+    mkdirSync(dir, { recursive: true });
+    const j = new FileJournal(dir);
+    const days = j.days();
+    const last = days.at(-1);
+    if (last) {
+      j.repairTail(last);
+      j.current = j.readDay(last);
+      j.openDay = last;
+      j.seq = j.current.at(-1)?.seq ?? j.lastSeqBefore(days.slice(0, -1));
+      j.fh = await open(j.path(last), 'a');
+      j.size = (await j.fh.stat()).size;
+    }
+    return j;
+  }
+
+  get day() {
+    return this.openDay;
+  }
+  get events(): readonly HallEvent[] {
+    return this.current;
+  }
+  get lastSeq() {
+    return this.seq;
+  }
+
+  days(): string[] {
+    return readdirSync(this.dir)
+      .filter((f) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(f))
+      .map((f) => f.slice(0, 10))
+      .sort();
+  }
+
+  private path(day: string) {
+    return join(this.dir, `${day}.jsonl`);
+  }
+
+  private lastSeqBefore(days: string[]): number {
+    for (let i = days.length - 1; i >= 0; i--) {
+      const ev = this.readDay(days[i]!);
+      if (ev.length) return ev.at(-1)!.seq;
+    }
+    return 0;
+  }
+
+  /** A crash mid-write leaves a last line without its newline: cut it, it was never answered. */
+  private repairTail(day: string) {
+    const p = this.path(day);
+    const fd = openSync(p, 'r+');
+    try {
+      const size = fstatSync(fd).size;
+      if (size === 0) return;
+      const chunk = Math.min(size, 1 << 20);
+      const buf = Buffer.alloc(chunk);
+      readSync(fd, buf, 0, chunk, size - chunk);
+      if (buf[chunk - 1] === 0x0a) return;
+      const nl = buf.lastIndexOf(0x0a);
+      const keep = nl < 0 ? size - chunk : size - chunk + nl + 1;
+      if (nl < 0 && size > chunk) throw new JournalError(`${p}: last line longer than 1 MiB without a newline; refusing to guess`);
+      this.repairs.push(`${p}: cut ${size - keep} bytes of a torn last line`);
+      ftruncateSync(fd, keep);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  readDay(day: string): HallEvent[] {
+    const p = this.path(day);
+    if (!existsSync(p)) return [];
+    if (day === this.openDay && this.current.length) return this.current.slice();
+    return parseJournal(readFileSync(p, 'utf8'), p);
+  }
+
+  append(events: HallEvent[]): Promise<void> {
+    if (this.closed) return Promise.reject(new JournalError('journal closed'));
+    if (!this.openDay) return Promise.reject(new JournalError('no day open'));
+    let text = '';
+    for (const e of events) text += JSON.stringify(e) + '\n';
+    return new Promise((resolve, reject) => {
+      this.queue.push({ text, events, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      const buf = Buffer.from(batch.map((p) => p.text).join(''), 'utf8');
+      try {
+        // A new day's file is created by its first event, so idle days leave no empty files.
+        if (!this.fh) {
+          this.fh = await open(this.path(this.openDay!), 'a');
+          this.size = (await this.fh.stat()).size;
+        }
+        const fh = this.fh;
+        let off = 0;
+        while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+        await fh.datasync();
+        this.size += buf.length;
+        for (const p of batch) {
+          for (const e of p.events) this.current.push(e);
+          this.seq = p.events.at(-1)?.seq ?? this.seq;
+          p.resolve();
+        }
+      } catch (err) {
+        // Nothing of this batch (nor what queued behind it) was answered: cut the file back to
+        // what was durable so the journal never holds a half-written or unanswered event.
+        const e = new JournalError(`journal write failed: ${(err as Error).message}`);
+        try {
+          await this.fh?.truncate(this.size);
+        } catch {
+          /* the next open repairs a torn tail */
+        }
+        const failed = batch.concat(this.queue);
+        this.queue = [];
+        for (const p of failed) p.reject(e);
+      }
+    }
+    this.flushing = false;
+  }
+
+  async rotate(day: string): Promise<void> {
+    if (day === this.openDay) return;
+    await this.drain();
+    await this.fh?.close();
+    this.fh = null;
+    this.openDay = day;
+    this.current = [];
+    this.size = 0;
+  }
+
+  private async drain() {
+    while (this.flushing || this.queue.length) await new Promise((r) => setTimeout(r, 1));
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.closed = true;
+    await this.fh?.close();
+    this.fh = null;
+  }
+}
+
+/** Parses a day file; a damaged line stops the hub with its place, never a silent skip. */
+export function parseJournal(text: string, name: string): HallEvent[] {
+  const out: HallEvent[] = [];
+  const types = new Set<string>(EVENT_TYPES);
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (!raw.trim()) continue;
+    let e: HallEvent;
+    try {
+      e = JSON.parse(raw) as HallEvent;
+    } catch {
+      throw new JournalError(`${name}:${line}: damaged journal line (not JSON). Restore the file from backup or move the damaged line aside; nothing after it can be trusted automatically.`);
+    }
+    if (typeof e?.seq !== 'number' || !types.has(e.type) || typeof e.at !== 'string') {
+      throw new JournalError(`${name}:${line}: damaged journal line (not an event)`);
+    }
+    const prev = out.at(-1);
+    if (prev && e.seq !== prev.seq + 1) throw new JournalError(`${name}:${line}: seq ${e.seq} follows ${prev.seq}; the journal has a gap`);
+    out.push(e);
+  }
+  return out;
+}
+
+/** One hub per data dir: a lock file holds the owner's pid; a dead owner's lock is taken over. */
+export function acquireLock(dataDir: string): () => void {
+  const p = join(dataDir, 'hub.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(p, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(p);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(p, 'utf8').trim());
+      if (pid && pid !== process.pid && alive(pid)) {
+        throw new JournalError(`data dir ${dataDir} is in use by another hub (pid ${pid})`);
+      }
+      unlinkSync(p);
+    }
+  }
+  throw new JournalError(`could not lock ${dataDir}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { join } from 'node:path';
+import type { HallConfig, HallConfigFile } from '../shared/config.ts';
+import { hashPin } from './auth.ts';
+
+/** What lowdb holds: small things edited as a whole. The event stream lives in the journal. */
+export interface HallDb {
+  config: HallConfig | null;
+  /** scrypt hashes by staff id. */
+  pins: Record<string, string>;
+  /** Key that signs staff tokens. */
+  tokenKey: string;
+}
+
+export class ConfigStore {
+  private constructor(private readonly db: Low<HallDb>) {}
+
+  /** Note: lowdb's JSONFilePreset keeps data in memory under NODE_ENV=test; Low + JSONFile does not. */
+  static async open(dataDir: string): Promise<ConfigStore> {
+    const db = new Low<HallDb>(new JSONFile(join(dataDir, 'hall.json')), { config: null, pins: {}, tokenKey: '' });
+    await db.read();
+    if (!db.data.tokenKey) {
+      db.data.tokenKey = randomBytes(32).toString('hex');
+      await db.write();
+    }
+    return new ConfigStore(db);
+  }
+
+  get config(): HallConfig | null {
+    return this.db.data.config;
+  }
+  get tokenKey(): Buffer {
+    return Buffer.from(this.db.data.tokenKey, 'hex');
+  }
+  pinHash(staffId: string): string | undefined {
+    return this.db.data.pins[staffId];
+  }
+
+  /** Imports a validated config file: PINs are hashed, then dropped. */
+  async importConfig(file: HallConfigFile): Promise<void> {
+    const pins: Record<string, string> = {};
+    await Promise.all(file.staff.map(async (s) => (pins[s.id] = await hashPin(s.pin))));
+    this.db.data.config = {
+      hall: file.hall,
+      services: file.services,
+      windows: file.windows,
+      staff: file.staff.map(({ pin: _pin, ...rest }) => rest),
+    };
+    this.db.data.pins = pins;
+    await this.db.write();
+  }
+}

@@ -1,0 +1,89 @@
+import type { HallConfig } from '../shared/config.ts';
+import { aheadOf, estimateWaitMin, waitingCount } from '../shared/queuePolicy.ts';
+import type { HallState, Ticket, WindowRuntime } from '../shared/state.ts';
+
+/** What the API shows of the hall's state. Public by rule: numbers, windows, who is on duty. */
+
+/** Average service minutes of a service today, or its target while there is nothing to go by. */
+function serviceMinutes(state: HallState, config: HallConfig, serviceId: string): number {
+  let sum = 0;
+  let n = 0;
+  for (const t of state.tickets.values()) {
+    if (t.serviceId === serviceId && t.status === 'done' && t.startedAt && t.finishedAt) {
+      sum += Date.parse(t.finishedAt) - Date.parse(t.startedAt);
+      n++;
+    }
+  }
+  const target = config.services.find((s) => s.id === serviceId)?.targetServiceMin ?? 10;
+  return n >= 3 ? sum / n / 60_000 : target;
+}
+
+function openWindowsFor(state: HallState, config: HallConfig, serviceId: string): number {
+  let n = 0;
+  for (const w of config.windows) {
+    if (w.serviceIds.includes(serviceId) && state.windows.get(w.id)?.state === 'open') n++;
+  }
+  return n;
+}
+
+export function estimateFor(state: HallState, config: HallConfig, serviceId: string, ahead: number): number {
+  return estimateWaitMin(ahead, serviceMinutes(state, config, serviceId), openWindowsFor(state, config, serviceId));
+}
+
+export function servicesView(state: HallState, config: HallConfig) {
+  return config.services.map((s) => {
+    const waiting = waitingCount(state, s.id);
+    const issued = state.issuedPerService.get(s.id) ?? 0;
+    return {
+      id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix, waiting,
+      estimatedWaitMin: estimateFor(state, config, s.id, waiting),
+      allowPriority: s.allowPriority, issueUntil: s.issueUntil ?? null,
+      remainingToday: s.dailyCap === undefined ? null : Math.max(0, s.dailyCap - issued),
+      openWindows: openWindowsFor(state, config, s.id),
+      materials: s.materials, guide: s.guide ?? null,
+      targetWaitMin: s.targetWaitMin, targetServiceMin: s.targetServiceMin,
+    };
+  });
+}
+
+export function ticketView(t: Ticket, state: HallState, config: HallConfig) {
+  const ahead = aheadOf(state, t);
+  const w = t.windowId ? config.windows.find((x) => x.id === t.windowId) : undefined;
+  return {
+    id: t.id, number: t.number, serviceId: t.serviceId, issuedServiceId: t.issuedServiceId,
+    priority: t.priority, status: t.status, businessDay: t.businessDay,
+    issuedAt: t.issuedAt, calledAt: t.calledAt, lastCalledAt: t.lastCalledAt, startedAt: t.startedAt,
+    finishedAt: t.finishedAt, windowId: t.windowId, windowNumber: w?.number ?? null, staffId: t.staffId,
+    post: t.post, ahead, estimatedWaitMin: t.status === 'waiting' ? estimateFor(state, config, t.serviceId, ahead) : 0,
+    rating: t.rating, ...(t.status === 'done' ? { outcome: t.outcome } : {}),
+    transfers: t.transfers.map((x) => ({ fromServiceId: x.fromServiceId, toServiceId: x.toServiceId, at: x.at })),
+  };
+}
+
+export function windowView(w: WindowRuntime, config: HallConfig, state: HallState) {
+  const cfg = config.windows.find((x) => x.id === w.id);
+  const current = w.currentTicketId ? state.tickets.get(w.currentTicketId) : undefined;
+  return {
+    id: w.id, number: w.number, name: cfg?.name ?? w.id, serviceIds: cfg?.serviceIds ?? [],
+    state: w.state, staffId: w.staffId, staffName: w.staffName, post: w.post, since: w.since,
+    currentTicketId: w.currentTicketId, currentNumber: current?.number ?? null, currentStatus: current?.status ?? null,
+    pause: w.pause, postA: cfg?.postA ?? null, postB: cfg?.postB ?? null,
+  };
+}
+
+export function windowsView(state: HallState, config: HallConfig) {
+  return config.windows.map((c) => windowView(state.windows.get(c.id)!, config, state));
+}
+
+/** Everything a screen needs to start over: sent on hall:sync when the missed events are gone. */
+export function snapshotView(state: HallState, config: HallConfig) {
+  return {
+    businessDay: state.businessDay,
+    services: servicesView(state, config),
+    windows: windowsView(state, config),
+    tickets: [...state.tickets.values()].map((t) => ({
+      id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, priority: t.priority,
+      issuedAt: t.issuedAt, calledAt: t.calledAt, lastCalledAt: t.lastCalledAt, windowId: t.windowId,
+    })),
+  };
+}

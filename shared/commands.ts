@@ -1,0 +1,31 @@
+import type { Outcome, PauseReason, Post } from './events.ts';
+
+/**
+ * What people ask the hall to do. The hub stamps `at` (its clock, ms) and, where one is created,
+ * the new id; the core never reads a clock or draws a random number.
+ */
+export type Command =
+  | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean }
+  | { type: 'SignIn'; at: number; windowId: string; staffId: string; post: Post }
+  | { type: 'SignOut'; at: number; windowId: string; staffId: string }
+  | { type: 'CallNext'; at: number; windowId: string; staffId: string }
+  | { type: 'Recall'; at: number; windowId: string; staffId: string }
+  | { type: 'StartService'; at: number; windowId: string; staffId: string }
+  | { type: 'FinishService'; at: number; windowId: string; staffId: string; outcome: Outcome }
+  | { type: 'MarkNoShow'; at: number; windowId: string; staffId: string }
+  | { type: 'Transfer'; at: number; windowId: string; staffId: string; serviceId: string; reason: string }
+  | {
+      type: 'Pause';
+      at: number;
+      windowId: string;
+      staffId: string;
+      reason: PauseReason;
+      note: string;
+      expectedBackAt: string | null;
+    }
+  | { type: 'Resume'; at: number; windowId: string; staffId: string }
+  | { type: 'RateTicket'; at: number; ticketId: string; score: number }
+  | { type: 'CloseDay'; at: number; businessDay: string };
+
+export type CommandType = Command['type'];
+export type WindowCommand = Extract<Command, { windowId: string; staffId: string }>;

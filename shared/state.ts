@@ -1,0 +1,239 @@
+import type { HallConfig } from './config.ts';
+import type { HallEvent, Outcome, PauseReason, Post } from './events.ts';
+
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned';
+
+export interface Ticket {
+  id: string;
+  number: string;
+  /** The service whose queue the ticket is in now (changes on transfer). */
+  serviceId: string;
+  /** The service it was issued for. */
+  issuedServiceId: string;
+  priority: boolean;
+  businessDay: string;
+  status: TicketStatus;
+  issuedAt: string;
+  /** Issue time in ms: the queue orders by it, and a transfer keeps it. */
+  issuedMs: number;
+  calledAt: string | null;
+  lastCalledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  windowId: string | null;
+  staffId: string | null;
+  post: Post | null;
+  outcome: Outcome | null;
+  rating: number | null;
+  calls: number;
+  transfers: { fromServiceId: string; toServiceId: string; at: string; windowId: string; staffId: string }[];
+}
+
+export interface PauseNotice {
+  reason: PauseReason;
+  note: string;
+  expectedBackAt: string | null;
+  since: string;
+}
+
+export interface WindowRuntime {
+  id: string;
+  number: number;
+  state: 'closed' | 'open' | 'paused';
+  staffId: string | null;
+  staffName: string | null;
+  post: Post | null;
+  since: string | null;
+  currentTicketId: string | null;
+  pause: PauseNotice | null;
+  /** Priority tickets called in a row at this window, for the anti-starvation cap. */
+  priorityStreak: number;
+}
+
+/**
+ * The live state of one business day. `evolve` updates it in place: a busy day has thousands of
+ * tickets and tens of thousands of events, and copying the maps per event would make replay
+ * quadratic. `decide` never mutates it.
+ */
+export interface HallState {
+  seq: number;
+  lastAt: string | null;
+  /** The open business day, or null before its first ticket or after it closed. */
+  businessDay: string | null;
+  tickets: Map<string, Ticket>;
+  /** Ids of waiting tickets, in the order they joined. */
+  waiting: Set<string>;
+  issuedPerService: Map<string, number>;
+  windows: Map<string, WindowRuntime>;
+  /** Which window each signed-in staffer holds. */
+  staffWindow: Map<string, string>;
+}
+
+export function initialState(config: Pick<HallConfig, 'windows'>): HallState {
+  const windows = new Map<string, WindowRuntime>();
+  for (const w of config.windows) windows.set(w.id, closedWindow(w.id, w.number));
+  return {
+    seq: 0, lastAt: null, businessDay: null, tickets: new Map(), waiting: new Set(),
+    issuedPerService: new Map(), windows, staffWindow: new Map(),
+  };
+}
+
+function closedWindow(id: string, number: number): WindowRuntime {
+  return {
+    id, number, state: 'closed', staffId: null, staffName: null, post: null, since: null,
+    currentTicketId: null, pause: null, priorityStreak: 0,
+  };
+}
+
+function windowOf(state: HallState, id: string, number = 0): WindowRuntime {
+  let w = state.windows.get(id);
+  if (!w) {
+    // A window removed from the config still replays from old journals.
+    w = closedWindow(id, number);
+    state.windows.set(id, w);
+  }
+  return w;
+}
+
+function ticketOf(state: HallState, id: string): Ticket {
+  const t = state.tickets.get(id);
+  if (!t) throw new Error(`journal refers to unknown ticket ${id}`);
+  return t;
+}
+
+export function evolve(state: HallState, event: HallEvent): HallState {
+  state.seq = event.seq;
+  state.lastAt = event.at;
+  switch (event.type) {
+    case 'TicketIssued': {
+      const d = event.data;
+      if (state.businessDay !== d.businessDay) {
+        // First ticket of a new day: the closed day's tickets live on in its journal file.
+        state.tickets = new Map();
+        state.waiting = new Set();
+        state.issuedPerService = new Map();
+        state.businessDay = d.businessDay;
+      }
+      state.tickets.set(d.ticketId, {
+        id: d.ticketId, number: d.number, serviceId: d.serviceId, issuedServiceId: d.serviceId,
+        priority: d.priority, businessDay: d.businessDay, status: 'waiting', issuedAt: event.at,
+        issuedMs: Date.parse(event.at), calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
+        windowId: null, staffId: null, post: null, outcome: null, rating: null, calls: 0, transfers: [],
+      });
+      state.waiting.add(d.ticketId);
+      state.issuedPerService.set(d.serviceId, (state.issuedPerService.get(d.serviceId) ?? 0) + 1);
+      return state;
+    }
+    case 'TicketCalled': {
+      const d = event.data;
+      const t = ticketOf(state, d.ticketId);
+      t.status = 'called';
+      t.calledAt ??= event.at;
+      t.lastCalledAt = event.at;
+      t.windowId = d.windowId;
+      t.staffId = d.staffId;
+      t.post = d.post;
+      t.calls += 1;
+      state.waiting.delete(t.id);
+      const w = windowOf(state, d.windowId, d.windowNumber);
+      w.currentTicketId = t.id;
+      w.priorityStreak = t.priority ? w.priorityStreak + 1 : 0;
+      return state;
+    }
+    case 'TicketRecalled': {
+      const t = ticketOf(state, event.data.ticketId);
+      t.lastCalledAt = event.at;
+      t.calls += 1;
+      return state;
+    }
+    case 'ServiceStarted': {
+      const t = ticketOf(state, event.data.ticketId);
+      t.status = 'serving';
+      t.startedAt = event.at;
+      return state;
+    }
+    case 'ServiceFinished': {
+      const t = ticketOf(state, event.data.ticketId);
+      t.status = 'done';
+      t.finishedAt = event.at;
+      t.outcome = event.data.outcome;
+      windowOf(state, event.data.windowId).currentTicketId = null;
+      return state;
+    }
+    case 'TicketNoShow': {
+      const t = ticketOf(state, event.data.ticketId);
+      t.status = 'no-show';
+      windowOf(state, event.data.windowId).currentTicketId = null;
+      return state;
+    }
+    case 'TicketTransferred': {
+      const d = event.data;
+      const t = ticketOf(state, d.ticketId);
+      t.transfers.push({ fromServiceId: t.serviceId, toServiceId: d.toServiceId, at: event.at, windowId: d.windowId, staffId: d.staffId });
+      t.serviceId = d.toServiceId;
+      t.status = 'waiting';
+      t.startedAt = null;
+      state.waiting.add(t.id);
+      windowOf(state, d.windowId).currentTicketId = null;
+      return state;
+    }
+    case 'TicketRequeued': {
+      const t = ticketOf(state, event.data.ticketId);
+      t.status = 'waiting';
+      state.waiting.add(t.id);
+      windowOf(state, event.data.windowId).currentTicketId = null;
+      return state;
+    }
+    case 'TicketRated': {
+      ticketOf(state, event.data.ticketId).rating = event.data.score;
+      return state;
+    }
+    case 'StaffSignedIn': {
+      const d = event.data;
+      const w = windowOf(state, d.windowId, d.windowNumber);
+      Object.assign(w, { state: 'open', staffId: d.staffId, staffName: d.staffName, post: d.post, since: event.at, pause: null, priorityStreak: 0 });
+      state.staffWindow.set(d.staffId, d.windowId);
+      return state;
+    }
+    case 'StaffSignedOut': {
+      const w = windowOf(state, event.data.windowId);
+      signOut(state, w);
+      return state;
+    }
+    case 'WindowPaused': {
+      const d = event.data;
+      const w = windowOf(state, d.windowId);
+      w.state = 'paused';
+      w.pause = { reason: d.reason, note: d.note, expectedBackAt: d.expectedBackAt, since: event.at };
+      return state;
+    }
+    case 'WindowResumed': {
+      const w = windowOf(state, event.data.windowId);
+      w.state = 'open';
+      w.pause = null;
+      return state;
+    }
+    case 'DayClosed': {
+      for (const w of state.windows.values()) signOut(state, w);
+      for (const id of event.data.abandonedTicketIds) {
+        const t = state.tickets.get(id);
+        if (t) t.status = 'abandoned';
+      }
+      state.waiting = new Set();
+      // The tickets stay readable until the next day's first ticket replaces them.
+      state.businessDay = null;
+      return state;
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function signOut(state: HallState, w: WindowRuntime): void {
+  if (w.staffId) state.staffWindow.delete(w.staffId);
+  Object.assign(w, closedWindow(w.id, w.number));
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected ${JSON.stringify(x)}`);
+}
