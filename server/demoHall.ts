@@ -30,6 +30,7 @@ export const demoHall: HallConfigInput = {
     { id: 'W5', number: 5, name: '不动产登记窗口', serviceIds: ['D'], postA: 'S05', postB: 'S06' },
     { id: 'W6', number: 6, name: '综合受理窗口', serviceIds: ['E', 'A', 'B', 'C'], postA: 'S06', postB: 'S05' },
   ],
+  kiosks: [{ id: 'K1', name: '大厅取号机' }],
   staff: [
     { id: 'S01', name: '张敏', pin: '100001', role: 'staff' },
     { id: 'S02', name: '李强', pin: '100002', role: 'staff' },

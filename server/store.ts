@@ -47,6 +47,7 @@ export class ConfigStore {
       services: file.services,
       windows: file.windows,
       staff: file.staff.map(({ pin: _pin, ...rest }) => rest),
+      kiosks: file.kiosks,
     };
     this.db.data.pins = pins;
     await this.db.write();

@@ -39,6 +39,13 @@ export const staffSchema = z.object({
   photo: z.string().max(300).optional(),
 });
 
+export const kioskSchema = z.object({
+  id,
+  name: z.string().min(1).max(60),
+  /** ESC/POS printer of this kiosk: tcp://host:9100. */
+  printer: z.string().regex(/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected tcp://host:port').optional(),
+});
+
 export const hallSchema = z.object({
   name: z.string().min(1).max(80),
   timezone: z.string().min(1).max(64).refine(isTimeZone, 'unknown IANA time zone'),
@@ -51,6 +58,8 @@ export const hallSchema = z.object({
   /** Queue length per window above which the hall is alerted (RULES §9: more than 10). */
   crowdAlertPerWindow: z.number().int().min(1).max(200).default(10),
   notice: z.string().max(500).default(''),
+  /** Base URL printed in ticket QR codes (ASCII), e.g. http://192.168.1.10:8080; the hub's own address when absent. */
+  publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an ASCII http(s) URL').optional(),
 });
 
 export const hallConfigSchema = z
@@ -59,6 +68,7 @@ export const hallConfigSchema = z
     services: z.array(serviceSchema).min(1).max(100),
     windows: z.array(windowSchema).min(1).max(300),
     staff: z.array(staffSchema).min(1).max(2000),
+    kiosks: z.array(kioskSchema).max(100).default([]),
   })
   .superRefine((cfg, ctx) => {
     const dup = (list: string[], what: string) => {
@@ -96,7 +106,9 @@ export interface HallConfig {
   services: ServiceConfig[];
   windows: WindowConfig[];
   staff: { id: string; name: string; role: 'staff' | 'manager'; photo?: string }[];
+  kiosks: KioskConfig[];
 }
+export type KioskConfig = z.output<typeof kioskSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {

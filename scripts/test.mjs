@@ -1,0 +1,38 @@
+// `npm test`: type-check, build the pages, run every test (unit, integration, browser) and end
+// with one line `N passed, N failed` that CI counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const node = process.execPath;
+const run = (label, args) => {
+  console.log(`\n== ${label}`);
+  return spawnSync(node, args, { cwd: root, stdio: 'inherit', env: process.env }).status === 0;
+};
+
+let passed = 0;
+let failed = 0;
+if (run('type check', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) passed++;
+else failed++;
+
+if (existsSync(join(root, 'web'))) {
+  if (run('build pages', [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'])) passed++;
+  else failed++;
+}
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const out = join(root, 'test-results', 'vitest.json');
+rmSync(out, { force: true });
+const extra = process.argv.slice(2);
+run('tests', [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra]);
+if (existsSync(out)) {
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  if ((r.numTotalTests ?? 0) === 0) failed++;
+} else {
+  failed++;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
