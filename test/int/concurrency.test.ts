@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHub, type TestHub } from '../support/hub.ts';
+
+describe('concurrent requests against one hub', () => {
+  let h: TestHub;
+  beforeEach(async () => {
+    h = await startHub();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('gives 200 tickets issued at once 200 distinct numbers', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => h.api('POST', '/api/tickets', { serviceId: i % 2 ? 'A' : 'C' })),
+    );
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const numbers = answers.map((a) => a.body.number as string);
+    expect(new Set(numbers).size).toBe(200);
+    expect(numbers.filter((n) => n.startsWith('A')).sort()).toEqual(Array.from({ length: 100 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(200);
+  });
+
+  it('never hands the same ticket to two windows calling at the same instant', async () => {
+    // W1 serves A,E; W2 A,C; W6 E,A,B,C: all three can take A tickets.
+    const staff: [string, string][] = [['S01', 'W1'], ['S02', 'W2'], ['S06', 'W6']];
+    const tokens = await Promise.all(staff.map(([s]) => h.login(s)));
+    await Promise.all(staff.map(([, w], i) => h.api('POST', `/api/windows/${w}/sign-in`, { post: 'A' }, tokens[i])));
+    for (let i = 0; i < 30; i++) await h.api('POST', '/api/tickets', { serviceId: 'A' });
+
+    const seen = new Map<string, string>();
+    for (let round = 0; round < 10; round++) {
+      const calls = await Promise.all(staff.map(([, w], i) => h.api('POST', `/api/windows/${w}/call-next`, undefined, tokens[i])));
+      calls.forEach((c, i) => {
+        expect(c.status).toBe(200);
+        const id = c.body.ticket.id as string;
+        expect(seen.has(id), `${id} called at ${seen.get(id)} and ${staff[i]![1]}`).toBe(false);
+        seen.set(id, staff[i]![1]);
+      });
+      await Promise.all(staff.map(([, w], i) => h.api('POST', `/api/windows/${w}/finish`, {}, tokens[i])));
+    }
+    expect(seen.size).toBe(30);
+    const empty = await h.api('POST', '/api/windows/W1/call-next', undefined, tokens[0]);
+    expect(empty.status).toBe(404);
+    expect(empty.body.error.code).toBe('QUEUE_EMPTY');
+  });
+
+  it('answers a repeated Idempotency-Key with the stored answer and acts once', async () => {
+    for (let i = 0; i < 3; i++) await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    const token = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
+    const key = { 'Idempotency-Key': 'tap-1' };
+    const first = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    await h.api('POST', '/api/windows/W1/no-show', undefined, token);
+    const repeat = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    expect(repeat).toEqual(first);
+    // Without the key the next call gets the next ticket: the repeat called nobody.
+    const next = await h.api('POST', '/api/windows/W1/call-next', undefined, token);
+    expect(next.body.ticket.number).toBe('A002');
+    // An error answer is kept as well.
+    const k2 = { 'Idempotency-Key': 'tap-2' };
+    const busy = await h.api('POST', '/api/windows/W1/call-next', undefined, token, k2);
+    expect(busy.status).toBe(409);
+    await h.api('POST', '/api/windows/W1/finish', {}, token);
+    expect(await h.api('POST', '/api/windows/W1/call-next', undefined, token, k2)).toEqual(busy);
+  });
+});
