@@ -228,14 +228,20 @@ export function parseJournal(text: string, name: string): HallEvent[] {
 }
 
 /** One hub per data dir: a lock file holds the owner's pid; a dead owner's lock is taken over. */
+const heldHere = new Set<string>();
+
 export function acquireLock(dataDir: string): () => void {
   const p = join(dataDir, 'hub.lock');
+  // A pid check cannot tell two hubs of this same process apart; remember our own locks.
+  if (heldHere.has(p)) throw new JournalError(`data dir ${dataDir} is in use by another hub (this process)`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(p, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(p);
       return () => {
+        heldHere.delete(p);
         try {
           unlinkSync(p);
         } catch {
