@@ -33,7 +33,9 @@ export function createClock(opts: { start?: number; speed?: number; real?: () =>
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start: number): Clock & { set(ms: number): void; advance(ms: number): void } {
+export type ManualClock = Clock & { set(ms: number): void; advance(ms: number): void };
+
+export function manualClock(start: number): ManualClock {
   let t = start;
   return {
     speed: 1,

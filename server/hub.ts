@@ -10,6 +10,22 @@ import type { Clock } from './clock.ts';
 import type { EventStore } from './journal.ts';
 
 type Build = (at: number) => Command;
+
+export interface ExecuteOptions {
+  /** Give an IssueTicket command a new id for the business day. */
+  newTicket?: boolean;
+  /** An Idempotency-Key and how to build the answer kept for it (run right after the events apply). */
+  idem?: { key: string; answer: (events: HallEvent[]) => StoredAnswer };
+}
+
+type Journaled = HallEvent & { idem?: { key: string } & StoredAnswer };
+
+/** Journal lines may carry a stored answer; screens get the event alone. */
+export function stripIdem(e: HallEvent): HallEvent {
+  if (!(e as Journaled).idem) return e;
+  const { idem: _idem, ...rest } = e as Journaled;
+  return rest as HallEvent;
+}
 export type Listener = (events: HallEvent[]) => void;
 
 /** A stored answer for a repeated Idempotency-Key. */
@@ -63,7 +79,11 @@ export class Hub {
   private replay(events: readonly HallEvent[]): HallState {
     const s = initialState(this.config);
     s.seq = this.journal.lastSeq - events.length;
-    for (const e of events) evolve(s, e);
+    for (const e of events) {
+      evolve(s, e);
+      const idem = (e as Journaled).idem;
+      if (idem) this.idem.set(idem.key, { status: idem.status, body: idem.body });
+    }
     s.seq = this.journal.lastSeq;
     return s;
   }
@@ -89,7 +109,7 @@ export class Hub {
    * Runs one command to durable events. `build` receives the stamped time; it may throw a
    * DomainError (from decide) which the caller maps to an answer.
    */
-  async execute(build: Build, opts: { newTicket?: boolean } = {}): Promise<HallEvent[]> {
+  async execute(build: Build, opts: ExecuteOptions = {}): Promise<HallEvent[]> {
     while (this.rolling) await this.rolling;
     const at = this.clock.now();
     const day = localDate(at, this.tz);
@@ -99,16 +119,26 @@ export class Hub {
     }
     const command = build(at);
     if (opts.newTicket && command.type === 'IssueTicket') command.ticketId = this.newTicketId(day);
-    return this.commit(decide(command, this.state, this.config), at);
+    return this.commit(decide(command, this.state, this.config), at, opts.idem);
   }
 
-  private async commit(bodies: HallEventBody[], at: number): Promise<HallEvent[]> {
+  private async commit(bodies: HallEventBody[], at: number, idem?: ExecuteOptions['idem']): Promise<HallEvent[]> {
     if (!bodies.length) return [];
     const iso = toIso(at, this.tz);
     const events = bodies.map((b, i) => ({ ...b, seq: this.state.seq + 1 + i, at: iso }) as HallEvent);
     for (const e of events) evolve(this.state, e);
+    // The answer to a keyed request is journaled with its events, so a retry after a restart
+    // still gets the first answer instead of acting twice.
+    let journaled: HallEvent[] = events;
+    let stored: StoredAnswer | undefined;
+    if (idem) {
+      stored = idem.answer(events);
+      journaled = events.slice();
+      journaled[journaled.length - 1] = { ...events.at(-1)!, idem: { key: idem.key, ...stored } } as Journaled;
+    }
     try {
-      await this.journal.append(events);
+      await this.journal.append(journaled);
+      if (idem && stored) this.remember(idem.key, stored);
     } catch (err) {
       // Not durable, so it did not happen: rebuild the state from what is on disk.
       this.log(`journal append failed: ${(err as Error).message}`);
@@ -181,6 +211,6 @@ export class Hub {
     const events = this.journal.events;
     const first = events[0]?.seq ?? this.journal.lastSeq + 1;
     if (seq > this.journal.lastSeq || seq < first - 1) return null;
-    return events.slice(seq - first + 1) as HallEvent[];
+    return events.slice(seq - first + 1).map(stripIdem);
   }
 }

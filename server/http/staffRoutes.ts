@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { z } from 'zod';
 import type { Command } from '../../shared/commands.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { Outcome, PauseReason } from '../../shared/events.ts';
+import type { HallEvent, Outcome, PauseReason } from '../../shared/events.ts';
 import type { Tokens } from '../auth.ts';
 import { verifyPin, type LoginThrottle } from '../auth.ts';
 import type { Hub } from '../hub.ts';
@@ -83,25 +83,26 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     const memo = key ? `${staffId}|${windowId}|${req.params.action}|${key}` : null;
     const stored = memo ? hub.recall(memo) : undefined;
     if (stored) return void res.status(stored.status).json(stored.body);
+    const respond = (events: HallEvent[]) => {
+      const w = hub.state.windows.get(windowId)!;
+      const wv = windowView(w, hub.config, hub.state);
+      if (!action.withTicket) return { status: 200, body: wv };
+      const ticketId = (events.find((e) => 'ticketId' in e.data)?.data as { ticketId?: string } | undefined)?.ticketId;
+      const t = ticketId ? hub.state.tickets.get(ticketId) : undefined;
+      return { status: 200, body: { ticket: t ? ticketView(t, hub.state, hub.config) : null, window: wv } };
+    };
     let answer: { status: number; body: unknown };
     try {
       const body = parse(action.schema, req.body ?? {});
-      const events = await hub.execute((at) => action.command(at, windowId, staffId, body));
-      const w = hub.state.windows.get(windowId)!;
-      const wv = windowView(w, hub.config, hub.state);
-      if (action.withTicket) {
-        const ticketId = (events.find((e) => 'ticketId' in e.data)?.data as { ticketId?: string } | undefined)?.ticketId;
-        const t = ticketId ? hub.state.tickets.get(ticketId) : undefined;
-        answer = { status: 200, body: { ticket: t ? ticketView(t, hub.state, hub.config) : null, window: wv } };
-      } else {
-        answer = { status: 200, body: wv };
-      }
+      const events = await hub.execute((at) => action.command(at, windowId, staffId, body), memo ? { idem: { key: memo, answer: respond } } : {});
+      // A command that changed nothing (signing in again) has no journaled answer: build it now.
+      answer = (memo && events.length ? hub.recall(memo) : undefined) ?? respond(events);
     } catch (e) {
       // Storage trouble is not the answer to keep: the same key must be able to try again.
       if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
       answer = { status: statusOf(e), body: errorBody(e, wantsEnglish(req)) };
     }
-    if (memo) hub.remember(memo, answer);
+    if (memo && !hub.recall(memo)) hub.remember(memo, answer);
     res.status(answer.status).json(answer.body);
   });
 

@@ -65,3 +65,24 @@ describe('concurrent requests against one hub', () => {
     expect(await h.api('POST', '/api/windows/W1/call-next', undefined, token, k2)).toEqual(busy);
   });
 });
+
+describe('Idempotency-Key across a restart', () => {
+  it('still answers a retry with the first answer after the hub restarted', async () => {
+    const { tempDir } = await import('../support/hub.ts');
+    const dataDir = tempDir();
+    let h = await startHub({ dataDir });
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    const token = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
+    const key = { 'Idempotency-Key': 'before-crash' };
+    const first = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    await h.api('POST', '/api/windows/W1/finish', {}, token);
+    await h.close({ keepData: true });
+    h = await startHub({ dataDir });
+    const retry = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    expect(retry).toEqual(first);
+    expect((await h.api('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'A').waiting).toBe(1);
+    await h.close();
+  });
+});

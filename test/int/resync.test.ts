@@ -79,7 +79,7 @@ describe('a display that misses events', () => {
   it('gets a snapshot when the events it lacks are no longer at hand', async () => {
     await h.api('POST', '/api/tickets', { serviceId: 'A' });
     const s = h.socket();
-    await new Promise((r) => s.on('connect', r));
+    await new Promise<void>((r) => s.on('connect', () => r()));
     const future = await s.emitWithAck('hall:sync', { lastSeq: 999 });
     expect(future.snapshot.services.find((x: { id: string }) => x.id === 'A').waiting).toBe(1);
     expect(future.seq).toBe(1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { createHub, type RunningHub } from '../../server/app.ts';
-import { manualClock, type Clock } from '../../server/clock.ts';
+import { manualClock, type Clock, type ManualClock } from '../../server/clock.ts';
 import { demoHall } from '../../server/demoHall.ts';
 
 export const DEMO_PINS: Record<string, string> = Object.fromEntries(demoHall.staff.map((s) => [s.id, s.pin]));
@@ -16,7 +16,7 @@ export interface TestHub {
   url: string;
   running: RunningHub;
   dataDir: string;
-  clock: Clock;
+  clock: ManualClock;
   api: <T = any>(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
   login: (staffId: string, pin?: string) => Promise<string>;
   socket: (auth?: Record<string, unknown>) => Socket;
@@ -26,7 +26,8 @@ export interface TestHub {
 /** A real hub on a temp dir, listening on a free loopback port. The clock is manual unless given. */
 export async function startHub(opts: { dataDir?: string; config?: unknown; clock?: Clock; start?: string; webDir?: string } = {}): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
-  const clock = opts.clock ?? manualClock(Date.parse(opts.start ?? '2026-11-23T08:00:00+08:00'));
+  // Tests that pass their own clock know it has no set/advance.
+  const clock = (opts.clock as ManualClock | undefined) ?? manualClock(Date.parse(opts.start ?? '2026-11-23T08:00:00+08:00'));
   const running = await createHub({ dataDir, config: opts.config, clock, log: () => {}, webDir: opts.webDir });
   const port = await running.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
