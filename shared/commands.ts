@@ -6,7 +6,11 @@ import type { Outcome, PauseReason, Post } from './events.ts';
  */
 export type Command =
   | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean }
-  | { type: 'SignIn'; at: number; windowId: string; staffId: string; post: Post }
+  /**
+   * `handover`: the window's other post takes over a window that is open, in one step, so it
+   * never goes dark (B arrives as A leaves).
+   */
+  | { type: 'SignIn'; at: number; windowId: string; staffId: string; post: Post; handover?: boolean }
   | { type: 'SignOut'; at: number; windowId: string; staffId: string }
   | { type: 'CallNext'; at: number; windowId: string; staffId: string }
   | { type: 'Recall'; at: number; windowId: string; staffId: string }

@@ -140,7 +140,14 @@ function signIn(command: Extract<Command, { type: 'SignIn' }>, state: HallState,
   if (w.staffId === command.staffId) return [];
   if (w.staffId === null) return [signedIn];
   if (w.state !== 'paused') {
-    throw conflict('WINDOW_TAKEN', `${cfg.number} 号窗口已由 ${w.staffName} 签到`, `Window ${cfg.number} is held by ${w.staffName}`);
+    const holdsPost = cfg.postA === staff.id || cfg.postB === staff.id;
+    if (!command.handover || !holdsPost) {
+      throw conflict('WINDOW_TAKEN', `${cfg.number} 号窗口已由 ${w.staffName} 签到`, `Window ${cfg.number} is held by ${w.staffName}`);
+    }
+    const inHand = w.currentTicketId ? state.tickets.get(w.currentTicketId) : undefined;
+    if (inHand) {
+      throw conflict('TICKET_IN_HAND', `${w.staffName} 正在办理 ${inHand.number}，办结后再交接`, `${w.staffName} is serving ${inHand.number}; hand over after it is finished`);
+    }
   }
   // Cover: a paused window is taken over by the newcomer and its pause ends.
   signedIn.data = { ...signedIn.data, takeoverFrom: w.staffId } as typeof signedIn.data;

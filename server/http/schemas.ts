@@ -12,7 +12,7 @@ export const issueTicketBody = body({
 });
 export const ratingBody = body({ score: z.number().int().min(1).max(5) });
 export const loginBody = body({ staffId: idLike, pin: z.string().min(1).max(64) });
-export const signInBody = body({ post: z.enum(['A', 'B']) });
+export const signInBody = body({ post: z.enum(['A', 'B']), handover: z.boolean().default(false) });
 export const finishBody = body({ outcome: z.enum(OUTCOMES as [string, ...string[]]).default('done') });
 export const transferBody = body({ serviceId: idLike, reason: z.string().max(200).default('') });
 export const pauseBody = body({

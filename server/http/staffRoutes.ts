@@ -23,7 +23,10 @@ interface Action {
 }
 
 const ACTIONS: Record<string, Action> = {
-  'sign-in': { schema: signInBody, withTicket: false, command: (at, windowId, staffId, b: { post: 'A' | 'B' }) => ({ type: 'SignIn', at, windowId, staffId, post: b.post }) },
+  'sign-in': {
+    schema: signInBody, withTicket: false,
+    command: (at, windowId, staffId, b: { post: 'A' | 'B'; handover: boolean }) => ({ type: 'SignIn', at, windowId, staffId, post: b.post, handover: b.handover }),
+  },
   'sign-out': { schema: emptyBody, withTicket: false, command: (at, windowId, staffId) => ({ type: 'SignOut', at, windowId, staffId }) },
   'call-next': { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'CallNext', at, windowId, staffId }) },
   recall: { schema: emptyBody, withTicket: true, command: (at, windowId, staffId) => ({ type: 'Recall', at, windowId, staffId }) },

@@ -33,3 +33,42 @@ describe('a ticket through the real hub', () => {
     expect((await h.api('GET', `/api/tickets/${issued.body.id}`)).body.rating).toBe(5);
   });
 });
+
+describe('A and B posts at one window', () => {
+  let h: TestHub;
+  beforeEach(async () => {
+    h = await startHub();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('B takes over a paused window and the pause ends', async () => {
+    const a = await h.login('S01');
+    const b = await h.login('S02');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, a);
+    const paused = await h.api('POST', '/api/windows/W1/pause', { reason: 'meeting', note: '三楼会议室', expectedBackAt: '2026-11-23T09:30:00+08:00' }, a);
+    expect(paused.body).toMatchObject({ state: 'paused', pause: { reason: 'meeting', note: '三楼会议室' } });
+    // B is A post of W2 and B post of W1.
+    const cover = await h.api('POST', '/api/windows/W1/sign-in', { post: 'B' }, b);
+    expect(cover.status).toBe(200);
+    expect(cover.body).toMatchObject({ state: 'open', staffId: 'S02', post: 'B', pause: null });
+    expect((await h.api('POST', '/api/windows/W1/resume', {}, a)).status).toBe(409);
+  });
+
+  it('hands an open window from A to B in one step, and refuses others', async () => {
+    const a = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, a);
+    const stranger = await h.login('S05');
+    expect((await h.api('POST', '/api/windows/W1/sign-in', { post: 'B', handover: true }, stranger)).status).toBe(409);
+    const b = await h.login('S02');
+    expect((await h.api('POST', '/api/windows/W1/sign-in', { post: 'B' }, b)).body.error.code).toBe('WINDOW_TAKEN');
+    const handed = await h.api('POST', '/api/windows/W1/sign-in', { post: 'B', handover: true }, b);
+    expect(handed.body).toMatchObject({ state: 'open', staffId: 'S02', post: 'B' });
+    const events = h.running.hub.journal.events.slice(-2).map((e) => [e.type, e.data]);
+    expect(events).toEqual([
+      ['StaffSignedOut', { windowId: 'W1', staffId: 'S01', reason: 'taken-over' }],
+      ['StaffSignedIn', expect.objectContaining({ staffId: 'S02', post: 'B', takeoverFrom: 'S01' })],
+    ]);
+  });
+});
