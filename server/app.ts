@@ -13,7 +13,7 @@ import { publicRoutes } from './http/publicRoutes.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
 import { Hub } from './hub.ts';
-import { acquireLock, FileJournal } from './journal.ts';
+import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
 import { attachRealtime } from './realtime.ts';
 import { ConfigStore } from './store.ts';
 
@@ -26,6 +26,8 @@ export interface HubOptions {
   /** Directory of built pages to serve, if any. */
   webDir?: string;
   log?: (msg: string) => void;
+  /** Opens journal files; fault tests pass one whose writes fail. */
+  openJournalFile?: OpenFile;
 }
 
 export interface RunningHub {
@@ -58,7 +60,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
       await store.importConfig(parsed.data as HallConfigFile);
     }
     const config = store.config!;
-    const journal = await FileJournal.open(join(opts.dataDir, 'journal'));
+    const journal = await FileJournal.open(join(opts.dataDir, 'journal'), opts.openJournalFile);
     for (const r of journal.repairs) log(`journal repaired: ${r}`);
     const clock = opts.clock ?? createClock();
     const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log });

@@ -27,6 +27,8 @@ export interface EventStore {
 
 export class JournalError extends Error {}
 
+export type OpenFile = (path: string, flags: 'a') => Promise<FileHandle>;
+
 interface Pending {
   text: string;
   events: HallEvent[];
@@ -44,6 +46,8 @@ export class FileJournal implements EventStore {
   private size = 0;
   private queue: Pending[] = [];
   private flushing = false;
+  /** A write failed since the file was opened: its durable length is `size`, whatever is on disk. */
+  private failedWrite = false;
   private closed = false;
   private current: HallEvent[] = [];
   private seq = 0;
@@ -51,11 +55,15 @@ export class FileJournal implements EventStore {
   /** Lines cut from a torn tail at open, reported once at start-up. */
   readonly repairs: string[] = [];
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    /** How day files are opened for appending; fault tests wrap it to make the disk fail. */
+    private readonly openFile: OpenFile,
+  ) {}
 
-  static async open(dir: string): Promise<FileJournal> {
+  static async open(dir: string, openFile: OpenFile = open): Promise<FileJournal> {
     mkdirSync(dir, { recursive: true });
-    const j = new FileJournal(dir);
+    const j = new FileJournal(dir, openFile);
     const days = j.days();
     const last = days.at(-1);
     if (last) {
@@ -63,7 +71,7 @@ export class FileJournal implements EventStore {
       j.current = j.readDay(last);
       j.openDay = last;
       j.seq = j.current.at(-1)?.seq ?? j.lastSeqBefore(days.slice(0, -1));
-      j.fh = await open(j.path(last), 'a');
+      j.fh = await openFile(j.path(last), 'a');
       j.size = (await j.fh.stat()).size;
     }
     return j;
@@ -146,8 +154,15 @@ export class FileJournal implements EventStore {
       try {
         // A new day's file is created by its first event, so idle days leave no empty files.
         if (!this.fh) {
-          this.fh = await open(this.path(this.openDay!), 'a');
-          this.size = (await this.fh.stat()).size;
+          this.fh = await this.openFile(this.path(this.openDay!), 'a');
+          const onDisk = (await this.fh.stat()).size;
+          if (this.failedWrite && onDisk > this.size) {
+            // A failed write left bytes behind that truncation could not remove: cut them now.
+            await this.fh.truncate(this.size);
+          } else {
+            this.size = onDisk;
+          }
+          this.failedWrite = false;
         }
         const fh = this.fh;
         let off = 0;
@@ -168,6 +183,14 @@ export class FileJournal implements EventStore {
         } catch {
           /* the next open repairs a torn tail */
         }
+        this.failedWrite = true;
+        // Reopen on the next append: the file may have been moved, remounted or repaired meanwhile.
+        try {
+          await this.fh?.close();
+        } catch {
+          /* already unusable */
+        }
+        this.fh = null;
         const failed = batch.concat(this.queue);
         this.queue = [];
         for (const p of failed) p.reject(e);
@@ -184,6 +207,7 @@ export class FileJournal implements EventStore {
     this.openDay = day;
     this.current = [];
     this.size = 0;
+    this.failedWrite = false;
   }
 
   private async drain() {
