@@ -77,6 +77,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(managerRoutes(hub, tokens));
     app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
     if (opts.webDir && existsSync(opts.webDir)) mountPages(app, opts.webDir);
+    app.use((_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个页面', 'No such page')));
     app.use(errorHandler(log));
 
     const http = createServer(app);
@@ -125,7 +126,7 @@ const securityHeaders: express.RequestHandler = (_req, res, next) => {
 
 /** Each page is a Vite entry (kiosk/index.html …); unknown sub-paths fall back to the page. */
 function mountPages(app: Express, webDir: string) {
-  app.use(express.static(webDir, { index: 'index.html', dotfiles: 'deny', fallthrough: true }));
+  app.use(express.static(webDir, { index: false, redirect: false, dotfiles: 'deny', fallthrough: true }));
   const pages: [string, string][] = [
     ['/kiosk', 'kiosk'], ['/display', 'display'], ['/counter', 'counter'], ['/rate', 'rate'], ['/t', 'status'], ['/manager', 'manager'],
   ];

@@ -35,7 +35,8 @@ export class ConfigStore {
     return Buffer.from(this.db.data.tokenKey, 'hex');
   }
   pinHash(staffId: string): string | undefined {
-    return this.db.data.pins[staffId];
+    const pins = this.db.data.pins;
+    return Object.hasOwn(pins, staffId) ? pins[staffId] : undefined;
   }
 
   /** Imports a validated config file: PINs are hashed, then dropped. */

@@ -78,7 +78,9 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
   });
 
   r.post('/api/windows/:windowId/:action', staffOnly, async (req, res) => {
-    const action = ACTIONS[String(req.params.action)];
+    const name = String(req.params.action);
+    // Own keys only: "__proto__" or "constructor" must not find Object's members.
+    const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
     if (!action) throw new DomainError('not-found', 'NOT_FOUND', '没有这个操作', 'No such action');
     const windowId = parse(pathId, req.params.windowId);
     const staffId = req.staff!.staffId;

@@ -54,6 +54,9 @@ function cases(ticketId: string): Case[] {
     { name: 'login wrong types', method: 'POST', path: '/api/auth/login', body: { staffId: 1, pin: 2 }, expect: 400 },
     { name: 'login missing pin', method: 'POST', path: '/api/auth/login', body: { staffId: 'S01' }, expect: 400 },
     { name: 'login unknown staff', method: 'POST', path: '/api/auth/login', body: { staffId: 'NOBODY', pin: '1' }, expect: 401, code: 'BAD_CREDENTIALS' },
+    { name: 'login as __proto__', method: 'POST', path: '/api/auth/login', body: { staffId: '__proto__', pin: '1' }, expect: 401 },
+    { name: 'login as constructor', method: 'POST', path: '/api/auth/login', body: { staffId: 'constructor', pin: '1' }, expect: 401 },
+    { name: 'window action __proto__', method: 'POST', path: '/api/windows/W1/__proto__', who: 'staff', expect: 404 },
     { name: 'me without token', method: 'GET', path: '/api/auth/me', expect: 401 },
     { name: 'me with a forged token', method: 'GET', path: '/api/auth/me', who: 'bad', expect: 401 },
     // Unknown endpoints
