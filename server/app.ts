@@ -14,6 +14,7 @@ import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
 import { Hub } from './hub.ts';
 import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
+import { attachPrinting, type Printing } from './printing/index.ts';
 import { attachRealtime } from './realtime.ts';
 import { ConfigStore } from './store.ts';
 
@@ -36,6 +37,7 @@ export interface RunningHub {
   http: HttpServer;
   io: IoServer;
   store: ConfigStore;
+  printing: Printing;
   /** True when the demo hall was created on this start. */
   createdDemo: boolean;
   listen(port: number, host?: string): Promise<number>;
@@ -75,6 +77,8 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(publicRoutes(hub));
     app.use(staffRoutes(hub, store, tokens, throttle));
     app.use(managerRoutes(hub, tokens));
+    const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });
+    app.use(printing.router);
     app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
     if (opts.webDir && existsSync(opts.webDir)) mountPages(app, opts.webDir);
     app.use((_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个页面', 'No such page')));
@@ -82,13 +86,14 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
 
     const http = createServer(app);
     const io = attachRealtime(http, hub, tokens);
+    printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);
     timer.unref();
     await hub.tick();
 
     return {
-      hub, app, http, io, store, createdDemo,
+      hub, app, http, io, store, printing, createdDemo,
       listen(port, host) {
         return new Promise((resolve, reject) => {
           http.once('error', reject);
@@ -101,6 +106,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
       },
       async close() {
         clearInterval(timer);
+        await printing.close();
         await new Promise<void>((r) => io.close(() => r()));
         if (http.listening) await new Promise<void>((r) => http.close(() => r()));
         await journal.close();

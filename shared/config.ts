@@ -44,6 +44,8 @@ export const kioskSchema = z.object({
   name: z.string().min(1).max(60),
   /** ESC/POS printer of this kiosk: tcp://host:9100. */
   printer: z.string().regex(/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected tcp://host:port').optional(),
+  /** Paper width of that printer: 80 mm (48 columns, the default) or 58 mm (32 columns). */
+  paperMm: z.union([z.literal(58), z.literal(80)]).optional(),
 });
 
 export const hallSchema = z.object({

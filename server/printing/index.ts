@@ -1,0 +1,154 @@
+import type { Server as HttpServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { Router } from 'express';
+import type { Server as IoServer } from 'socket.io';
+import type { Hub } from '../hub.ts';
+import { ticketView } from '../views.ts';
+import { defaultBackoff, PrintQueues, type PrinterState } from './printQueue.ts';
+import { printingRoutes } from './routes.ts';
+import { sendToPrinter } from './tcpSend.ts';
+import { localStamp, renderTicket } from './ticketLayout.ts';
+
+export interface PrintingOptions {
+  dataDir: string;
+  log: (msg: string) => void;
+  /** Environment read for QUEUE_PUBLIC_URL and QUEUE_DEMO_PRINTER. */
+  env?: Record<string, string | undefined>;
+  /** Deadline for connecting to a printer and handing it a ticket. */
+  sendTimeoutMs?: number;
+  backoffMs?: (failures: number) => number;
+}
+
+/** The `printer:status` socket event: sent to every socket when a kiosk printer's state changes. */
+export interface PrinterStatusEvent {
+  kioskId: string;
+  ok: boolean;
+  pendingJobs: number;
+  message: string;
+  messageEn: string;
+}
+
+export interface Printing {
+  router: Router;
+  queues: PrintQueues;
+  /** Starts broadcasting and sending once socket.io and the HTTP server exist. */
+  start(io: IoServer, http: HttpServer): void;
+  /** Tests shorten the retry delay and the send deadline. */
+  configure(o: Pick<PrintingOptions, 'backoffMs' | 'sendTimeoutMs'>): void;
+  /** The base URL put in QR codes. */
+  publicUrl(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Ticket printing: sets `hub.emitPrint`, keeps a print queue per kiosk printer and answers the
+ * printer endpoints. A ticket is durable and answered before any of this runs; printing never
+ * delays or fails it.
+ */
+export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
+  const env = opts.env ?? process.env;
+  let backoffMs = opts.backoffMs ?? defaultBackoff;
+  let sendTimeoutMs = opts.sendTimeoutMs ?? 3000;
+  let io: IoServer | null = null;
+  let http: HttpServer | null = null;
+  const lastSent = new Map<string, string>();
+
+  // The demo hall's kiosk has no printer; QUEUE_DEMO_PRINTER lends one to kiosks without one.
+  const fallbackPrinter = env.QUEUE_DEMO_PRINTER?.trim() || null;
+  const kiosks = hub.config.kiosks.map((k) => ({ id: k.id, name: k.name, printer: k.printer ?? fallbackPrinter }));
+  const paperOf = new Map(hub.config.kiosks.map((k) => [k.id, k.paperMm ?? 80] as const));
+
+  const publicUrl = (): string => {
+    const configured = hub.config.hall.publicUrl ?? env.QUEUE_PUBLIC_URL?.trim();
+    if (configured && /^https?:\/\/[\x21-\x7e]+$/.test(configured)) return configured.replace(/\/+$/, '');
+    return ownAddress(http);
+  };
+
+  const queues = new PrintQueues({
+    kiosks,
+    file: join(opts.dataDir, 'print-queue.json'),
+    send: (address, data) => sendToPrinter(address, data, sendTimeoutMs),
+    backoffMs: (n) => backoffMs(n),
+    now: () => hub.clockIso(),
+    log: opts.log,
+    render(job) {
+      const t = hub.state.tickets.get(job.ticketId);
+      // A retry for a ticket already called (or from a closed day) would hand paper to nobody.
+      if (!t || (!job.reprint && t.status !== 'waiting')) return null;
+      const view = ticketView(t, hub.state, hub.config);
+      const service = hub.config.services.find((s) => s.id === t.serviceId);
+      return renderTicket(
+        {
+          hallName: hub.config.hall.name, number: t.number, serviceName: service?.name ?? t.serviceId,
+          priority: t.priority, ahead: view.ahead, estimatedWaitMin: view.estimatedWaitMin,
+          issuedLocal: localStamp(t.issuedAt), url: `${publicUrl()}/t/${encodeURIComponent(t.id)}`, reprint: job.reprint,
+        },
+        { paperMm: paperOf.get(job.kioskId) ?? 80 },
+      );
+    },
+    onChange(state) {
+      const event = statusEvent(state);
+      const key = `${event.ok}|${event.pendingJobs}|${event.message}`;
+      if (lastSent.get(state.kioskId) === key) return;
+      lastSent.set(state.kioskId, key);
+      io?.emit('printer:status', event);
+    },
+  });
+
+  hub.emitPrint = (kioskId, ticket) => {
+    const id = (ticket as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || !queues.has(kioskId)) return;
+    queues.enqueue(kioskId, id);
+  };
+
+  return {
+    router: printingRoutes(hub, queues),
+    queues,
+    publicUrl,
+    start(server, httpServer) {
+      io = server;
+      http = httpServer;
+      for (const s of queues.all()) lastSent.set(s.kioskId, statusKey(statusEvent(s)));
+      queues.resume();
+    },
+    configure(o) {
+      if (o.backoffMs) backoffMs = o.backoffMs;
+      if (o.sendTimeoutMs) sendTimeoutMs = o.sendTimeoutMs;
+    },
+    async close() {
+      hub.emitPrint = undefined;
+      await queues.close();
+    },
+  };
+}
+
+const statusKey = (e: PrinterStatusEvent) => `${e.ok}|${e.pendingJobs}|${e.message}`;
+
+export function statusEvent(s: PrinterState): PrinterStatusEvent {
+  const base = { kioskId: s.kioskId, ok: s.ok, pendingJobs: s.pendingJobs };
+  if (!s.configured) return { ...base, message: '未配置打印机', messageEn: 'No printer configured' };
+  if (!s.ok) {
+    return {
+      ...base,
+      message: `打印机故障，${s.pendingJobs} 张票待打印，请凭屏幕上的号码等候叫号`,
+      messageEn: `Printer trouble, ${s.pendingJobs} ticket(s) waiting to print; please keep the number shown on screen`,
+    };
+  }
+  return s.pendingJobs
+    ? { ...base, message: `正在打印（${s.pendingJobs} 张）`, messageEn: `Printing (${s.pendingJobs})` }
+    : { ...base, message: '打印机正常', messageEn: 'Printer ready' };
+}
+
+/** The hub's own address as a phone on the hall LAN can reach it: a LAN IPv4 when bound to all interfaces. */
+function ownAddress(http: HttpServer | null): string {
+  const addr = http?.address();
+  if (!addr || typeof addr === 'string') return 'http://localhost:8080';
+  let host = addr.address;
+  if (host === '0.0.0.0' || host === '::') {
+    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    host = lan?.address ?? '127.0.0.1';
+  }
+  if (host.includes(':')) host = `[${host}]`;
+  return `http://${host}:${addr.port}`;
+}
