@@ -1,0 +1,97 @@
+import { addDays } from '../time.ts';
+import type { DayScore } from './dailyScore.ts';
+
+export type Period = 'month' | 'quarter' | 'year';
+
+/** First and last date of `2026-11`, `2026-Q4` or `2026`; null when `of` does not name such a period. */
+export function periodRange(period: Period, of: string): { from: string; to: string } | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const lastOf = (y: number, m: number) => addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`, -1);
+  if (period === 'month') {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(of);
+    if (!m) return null;
+    return { from: `${of}-01`, to: lastOf(Number(m[1]), Number(m[2])) };
+  }
+  if (period === 'quarter') {
+    const m = /^(\d{4})-Q([1-4])$/.exec(of);
+    if (!m) return null;
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    return { from: `${y}-${pad(q * 3 - 2)}-01`, to: lastOf(y, q * 3) };
+  }
+  if (!/^\d{4}$/.test(of)) return null;
+  return { from: `${of}-01-01`, to: `${of}-12-31` };
+}
+
+/** The quarters a period contains, for naming each quarter's best. */
+export function quartersOf(period: Period, of: string): string[] {
+  if (period === 'year') return [1, 2, 3, 4].map((q) => `${of}-Q${q}`);
+  if (period === 'quarter') return [of];
+  const [y, m] = of.split('-').map(Number) as [number, number];
+  return [`${y}-Q${Math.ceil(m / 3)}`];
+}
+
+export interface RollupRow {
+  id: string;
+  /** Days counted: on-duty days for staff, working days or days open for windows. */
+  days: number;
+  total: number;
+  /** Average daily score: the period's result on the rubric's own scale. */
+  average: number | null;
+  parts: Record<string, number>;
+  items: Record<string, { count: number; points: number }>;
+  served: number;
+  ratings: number;
+  satisfied: number;
+  satisfactionPct: number | null;
+  disqualified: boolean;
+}
+
+export interface Rollup {
+  staff: RollupRow[];
+  windows: RollupRow[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Sums daily scores. Staff count the days they were on duty; windows count working days and any
+ * other day they were open. Ranked by average daily score, then by services given.
+ */
+export function rollup(days: readonly DayScore[]): Rollup {
+  const staff = new Map<string, RollupRow>();
+  const windows = new Map<string, RollupRow>();
+  const row = (m: Map<string, RollupRow>, id: string): RollupRow => {
+    let r = m.get(id);
+    if (!r) m.set(id, (r = { id, days: 0, total: 0, average: null, parts: {}, items: {}, served: 0, ratings: 0, satisfied: 0, satisfactionPct: null, disqualified: false }));
+    return r;
+  };
+  const add = (r: RollupRow, d: { score: number; parts: Record<string, number>; items: { code: string; count: number; points: number }[]; served: number; ratings: number; satisfied: number; disqualified: boolean }) => {
+    r.days++;
+    r.total += d.score;
+    for (const [k, v] of Object.entries(d.parts)) r.parts[k] = (r.parts[k] ?? 0) + v;
+    for (const it of d.items) {
+      const x = (r.items[it.code] ??= { count: 0, points: 0 });
+      x.count += it.count;
+      x.points += it.points;
+    }
+    r.served += d.served;
+    r.ratings += d.ratings;
+    r.satisfied += d.satisfied;
+    r.disqualified ||= d.disqualified;
+  };
+  for (const day of days) {
+    for (const s of day.staff) if (s.onDuty) add(row(staff, s.staffId), s);
+    for (const w of day.windows) if (day.workingDay || w.served > 0 || w.coverMinutes > 0) add(row(windows, w.windowId), w);
+  }
+  const finish = (m: Map<string, RollupRow>) =>
+    [...m.values()]
+      .map((r) => ({ ...r, total: round1(r.total), average: r.days ? round1(r.total / r.days) : null, satisfactionPct: r.ratings ? round1((r.satisfied * 100) / r.ratings) : null }))
+      .sort((a, b) => (b.average ?? -1) - (a.average ?? -1) || b.served - a.served || a.id.localeCompare(b.id));
+  return { staff: finish(staff), windows: finish(windows) };
+}
+
+/** The top `n` that may be named: those disqualified in the period are passed over. */
+export function bestOf(rows: readonly RollupRow[], n = 3): RollupRow[] {
+  return rows.filter((r) => !r.disqualified && r.days > 0).slice(0, n);
+}
