@@ -29,6 +29,8 @@ export interface HubOptions {
   log?: (msg: string) => void;
   /** Opens journal files; fault tests pass one whose writes fail. */
   openJournalFile?: OpenFile;
+  /** Share one fsync among concurrent appends (default on; off only for benchmarks). */
+  groupCommit?: boolean;
 }
 
 export interface RunningHub {
@@ -62,7 +64,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
       await store.importConfig(parsed.data as HallConfigFile);
     }
     const config = store.config!;
-    const journal = await FileJournal.open(join(opts.dataDir, 'journal'), opts.openJournalFile);
+    const journal = await FileJournal.open(join(opts.dataDir, 'journal'), opts.openJournalFile, { groupCommit: opts.groupCommit });
     for (const r of journal.repairs) log(`journal repaired: ${r}`);
     const clock = opts.clock ?? createClock();
     const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log });

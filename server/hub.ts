@@ -206,11 +206,16 @@ export class Hub {
     return pt ? { ticket: pt, state: past } : null;
   }
 
-  /** Events after `seq` that are still at hand (the open day), or null when a snapshot is needed. */
-  eventsAfter(seq: number): HallEvent[] | null {
+  /**
+   * Events after `seq` that are still at hand (the open day), or null when a snapshot is needed:
+   * they are gone, or more than `max` — resending a whole busy day to every screen that asks
+   * would let one client keep the hub busy.
+   */
+  eventsAfter(seq: number, max = 2000): HallEvent[] | null {
     const events = this.journal.events;
     const first = events[0]?.seq ?? this.journal.lastSeq + 1;
     if (seq > this.journal.lastSeq || seq < first - 1) return null;
+    if (this.journal.lastSeq - seq > max) return null;
     return events.slice(seq - first + 1).map(stripIdem);
   }
 }

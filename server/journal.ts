@@ -46,6 +46,8 @@ export class FileJournal implements EventStore {
   private size = 0;
   private queue: Pending[] = [];
   private flushing = false;
+  /** Off only to measure the design without it: then every append gets its own fsync. */
+  private groupCommit = true;
   /** A write failed since the file was opened: its durable length is `size`, whatever is on disk. */
   private failedWrite = false;
   private closed = false;
@@ -61,9 +63,10 @@ export class FileJournal implements EventStore {
     private readonly openFile: OpenFile,
   ) {}
 
-  static async open(dir: string, openFile: OpenFile = open): Promise<FileJournal> {
+  static async open(dir: string, openFile: OpenFile = open, opts: { groupCommit?: boolean } = {}): Promise<FileJournal> {
     mkdirSync(dir, { recursive: true });
     const j = new FileJournal(dir, openFile);
+    j.groupCommit = opts.groupCommit ?? true;
     const days = j.days();
     const last = days.at(-1);
     if (last) {
@@ -148,8 +151,8 @@ export class FileJournal implements EventStore {
   private async flush(): Promise<void> {
     this.flushing = true;
     while (this.queue.length) {
-      const batch = this.queue;
-      this.queue = [];
+      const batch = this.groupCommit ? this.queue : this.queue.splice(0, 1);
+      if (this.groupCommit) this.queue = [];
       const buf = Buffer.from(batch.map((p) => p.text).join(''), 'utf8');
       try {
         // A new day's file is created by its first event, so idle days leave no empty files.

@@ -43,6 +43,8 @@ async function main() {
     running = await createHub({
       dataDir: e.dataDir, config: e.config, clock: createClock({ start: e.start, speed: e.speed }),
       webDir: resolve(import.meta.dirname, '../dist'),
+      // Benchmarks compare against the design without group commit.
+      groupCommit: process.env.QUEUE_GROUP_COMMIT !== '0',
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof JournalError) fail(err.message);

@@ -75,15 +75,29 @@ export function windowsView(state: HallState, config: HallConfig) {
   return config.windows.map((c) => windowView(state.windows.get(c.id)!, config, state));
 }
 
-/** Everything a screen needs to start over: sent on hall:sync when the missed events are gone. */
+/**
+ * Everything a screen needs to start over: sent on hall:sync when the missed events are gone or
+ * too many to resend. Bounded whatever the day's size: tickets still in play and the latest calls.
+ */
 export function snapshotView(state: HallState, config: HallConfig) {
+  const active: Ticket[] = [];
+  const called: Ticket[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') active.push(t);
+    if (t.lastCalledAt) called.push(t);
+  }
+  called.sort((a, b) => (a.lastCalledAt! < b.lastCalledAt! ? 1 : -1));
   return {
     businessDay: state.businessDay,
     services: servicesView(state, config),
     windows: windowsView(state, config),
-    tickets: [...state.tickets.values()].map((t) => ({
+    tickets: active.map((t) => ({
       id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, priority: t.priority,
       issuedAt: t.issuedAt, calledAt: t.calledAt, lastCalledAt: t.lastCalledAt, windowId: t.windowId,
+    })),
+    recentCalls: called.slice(0, 20).map((t) => ({
+      ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: t.windowId,
+      windowNumber: config.windows.find((w) => w.id === t.windowId)?.number ?? null, at: t.lastCalledAt, status: t.status,
     })),
   };
 }

@@ -36,6 +36,8 @@ export function busyDay(tickets: number, day = '2026-11-23', seed = 7, config = 
   const state = initialState(config);
   const events: HallEvent[] = [];
   let t = localTimeToMs(day, '08:00', tz);
+  // Arrivals spread over ten hours whatever the count, so the day never runs past midnight.
+  const avgStepMs = Math.min(5000, (10 * 3_600_000) / tickets);
   const run = (c: Command) => {
     try {
       for (const b of decide(c, state, config)) {
@@ -53,7 +55,7 @@ export function busyDay(tickets: number, day = '2026-11-23', seed = 7, config = 
   const services = config.services.filter((s) => !s.dailyCap).map((s) => s.id);
   let issued = 0;
   while (issued < tickets) {
-    t += 1000 + Math.floor(rnd() * 8000);
+    t += Math.floor(avgStepMs * 0.2 + rnd() * avgStepMs * 1.6);
     if (run({ type: 'IssueTicket', at: t, ticketId: `${day.replaceAll('-', '')}-${issued}`, serviceId: services[issued % services.length]!, priority: rnd() < 0.05 })) issued++;
     for (const w of config.windows) {
       const win = state.windows.get(w.id)!;
