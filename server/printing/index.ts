@@ -110,7 +110,9 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
       io = server;
       http = httpServer;
       for (const s of queues.all()) lastSent.set(s.kioskId, statusKey(statusEvent(s)));
-      queues.resume();
+      // Left-over jobs wait until the hub listens: their QR codes carry its address.
+      if (httpServer.listening) queues.resume();
+      else httpServer.once('listening', () => queues.resume());
     },
     configure(o) {
       if (o.backoffMs) backoffMs = o.backoffMs;

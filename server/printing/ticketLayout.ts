@@ -71,9 +71,8 @@ export function renderTicket(t: TicketPrint, opts: LayoutOptions = { paperMm: 80
     characterSet: CharacterSet.CHINA,
     breakLine: BreakLine.NONE,
   });
-  // ESC @ resets the code page, so the China selection is repeated after it.
-  p.clear();
-  p.append(INIT);
+  // ESC @ resets the code page, so the job starts with it and selects China after it.
+  p.setBuffer(INIT);
   p.setCharacterSet(CharacterSet.CHINA);
   p.append(CHINESE_MODE_ON);
 

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HallConfigInput } from '../../shared/config.ts';
+import { demoHall } from '../../server/demoHall.ts';
+import type { PrinterStatusEvent } from '../../server/printing/index.ts';
+import { closedPort, decodeEscPos, startFakePrinter, type FakePrinter } from '../support/fakePrinter.ts';
+import { startHub, type TestHub } from '../support/hub.ts';
+
+/** The demo hall with kiosk K1 printing to `printer` and kiosk K2 without a printer. */
+function hallWithPrinter(printer: string, hall: Partial<HallConfigInput['hall']> = {}): HallConfigInput {
+  return {
+    ...demoHall,
+    hall: { ...demoHall.hall, ...hall },
+    kiosks: [{ id: 'K1', name: '大厅取号机', printer }, { id: 'K2', name: '二楼取号机' }],
+  };
+}
+
+async function until<T>(what: string, get: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let h: TestHub | undefined;
+let printer: FakePrinter | undefined;
+afterEach(async () => {
+  await h?.close();
+  await printer?.close();
+  h = undefined;
+  printer = undefined;
+});
+
+describe('a ticket taken at a kiosk with a printer', () => {
+  it('comes out of the printer in GBK with number, service, people ahead, QR to its status page and a cut', async () => {
+    printer = await startFakePrinter();
+    h = await startHub({ config: hallWithPrinter(printer.address) });
+    await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K1' });
+    const issued = await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K1' });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ number: 'A002', ahead: 1 });
+
+    const jobs = await printer.waitForJobs(2);
+    const second = jobs[1]!;
+    // China code page (ESC R 15) right after the reset, and Chinese mode (FS &).
+    expect(second.subarray(0, 7).toString('hex')).toBe('1b401b520f1c26');
+    const { text, commands, qr } = decodeEscPos(second);
+    expect(text).toContain('示例镇便民服务中心');
+    expect(text).toContain('A002');
+    expect(text).toContain('社保医保');
+    expect(text).toMatch(/您前面还有 +1 人/);
+    expect(text).toContain(issued.body.issuedAt.slice(11, 19));
+    expect(qr).toEqual([`${h.url}/t/${issued.body.id}`]);
+    expect(commands).toContain('GS V 0');
+
+    const status = await h.api('GET', '/api/kiosks/K1/printer');
+    expect(status).toEqual({ status: 200, body: { kioskId: 'K1', configured: true, ok: true, pendingJobs: 0, lastError: null } });
+  });
+
+  it("puts the hall's public URL in the QR code when the config names one", async () => {
+    printer = await startFakePrinter();
+    h = await startHub({ config: hallWithPrinter(printer.address, { publicUrl: 'http://192.168.10.5:8080/' }) });
+    const issued = await h.api('POST', '/api/tickets', { serviceId: 'C', priority: true, kioskId: 'K1' });
+    const [job] = await printer.waitForJobs(1);
+    const { qr, text } = decodeEscPos(job!);
+    expect(qr).toEqual([`http://192.168.10.5:8080/t/${issued.body.id}`]);
+    expect(text).toContain('户籍证明');
+    expect(text).toContain('优先');
+  });
+
+  it('prints nothing for a ticket taken without a kiosk or at a kiosk without a printer', async () => {
+    printer = await startFakePrinter();
+    h = await startHub({ config: hallWithPrinter(printer.address) });
+    expect((await h.api('POST', '/api/tickets', { serviceId: 'A' })).status).toBe(201);
+    expect((await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K2' })).status).toBe(201);
+    expect((await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'NOPE' })).status).toBe(201);
+    await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K1' });
+    const [only] = await printer.waitForJobs(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(printer.jobs).toHaveLength(1);
+    expect(decodeEscPos(only!).text).toContain('A004');
+    expect((await h.api('GET', '/api/kiosks/K2/printer')).body).toEqual({ kioskId: 'K2', configured: false, ok: false, pendingJobs: 0, lastError: null });
+  });
+});
+
+describe('an unreachable printer', () => {
+  it('never fails the ticket; the job waits, the kiosk is told, and the retry prints it once the printer is back', async () => {
+    const port = await closedPort();
+    h = await startHub({ config: hallWithPrinter(`tcp://127.0.0.1:${port}`) });
+    h.running.printing.configure({ backoffMs: () => 150 });
+    const kiosk = h.socket();
+    const events: PrinterStatusEvent[] = [];
+    kiosk.on('printer:status', (e: PrinterStatusEvent) => events.push(e));
+    await new Promise<void>((r) => kiosk.on('connect', () => r()));
+
+    const started = Date.now();
+    const issued = await h.api('POST', '/api/tickets', { serviceId: 'B', kioskId: 'K1' });
+    expect(issued.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    await until('a printer:status saying the printer failed', () => events, (e) => e.some((x) => !x.ok));
+    expect(events.find((x) => !x.ok)).toMatchObject({ kioskId: 'K1', ok: false, pendingJobs: 1 });
+    expect(events.find((x) => !x.ok)!.message).toContain('打印机故障');
+    const down = await h.api('GET', '/api/kiosks/K1/printer');
+    expect(down.body).toMatchObject({ kioskId: 'K1', configured: true, ok: false, pendingJobs: 1 });
+    expect(down.body.lastError).toContain('ECONNREFUSED');
+    const saved = JSON.parse(readFileSync(join(h.dataDir, 'print-queue.json'), 'utf8'));
+    expect(saved.jobs).toEqual([expect.objectContaining({ kioskId: 'K1', ticketId: issued.body.id })]);
+
+    printer = await startFakePrinter(port);
+    const [job] = await printer.waitForJobs(1);
+    expect(decodeEscPos(job!).text).toContain('B001');
+    const up = await until('pending to drop', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.pendingJobs === 0);
+    expect(up.body).toEqual({ kioskId: 'K1', configured: true, ok: true, pendingJobs: 0, lastError: null });
+    await until('a printer:status saying all is well', () => events, (e) => e.at(-1)?.ok === true);
+    expect(events.at(-1)).toMatchObject({ kioskId: 'K1', ok: true, pendingJobs: 0 });
+    expect(JSON.parse(readFileSync(join(h.dataDir, 'print-queue.json'), 'utf8')).jobs).toEqual([]);
+    // Retrying does not print it twice.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('keeps the job across a restart and prints it when the hub comes back', async () => {
+    const port = await closedPort();
+    const config = hallWithPrinter(`tcp://127.0.0.1:${port}`);
+    h = await startHub({ config });
+    const issued = await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K1' });
+    await until('the failure', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.ok === false);
+    const dataDir = h.dataDir;
+    await h.close({ keepData: true });
+
+    printer = await startFakePrinter(port);
+    h = await startHub({ dataDir, config });
+    const [job] = await printer.waitForJobs(1);
+    expect(decodeEscPos(job!).qr).toEqual([`${h.url}/t/${issued.body.id}`]);
+    await until('pending to drop', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.pendingJobs === 0 && r.body.ok === true);
+  });
+
+  it('drops a waiting job once its ticket has been called: that paper would be for nobody', async () => {
+    const port = await closedPort();
+    h = await startHub({ config: hallWithPrinter(`tcp://127.0.0.1:${port}`) });
+    h.running.printing.configure({ backoffMs: () => 150 });
+    await h.api('POST', '/api/tickets', { serviceId: 'A', kioskId: 'K1' });
+    await until('the failure', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.pendingJobs === 1 && r.body.ok === false);
+    const token = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
+    expect((await h.api('POST', '/api/windows/W1/call-next', undefined, token)).status).toBe(200);
+    printer = await startFakePrinter(port);
+    await until('pending to drop', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.pendingJobs === 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(printer.jobs).toHaveLength(0);
+  });
+});
