@@ -83,6 +83,16 @@ describe('a display that misses events', () => {
     const future = await s.emitWithAck('hall:sync', { lastSeq: 999 });
     expect(future.snapshot.services.find((x: { id: string }) => x.id === 'A').waiting).toBe(1);
     expect(future.seq).toBe(1);
+    // Too many missed events: a bounded snapshot instead of the whole day.
+    const hub = h.running.hub;
+    for (let i = 0; i < 2100; i++) await hub.execute((at) => ({ type: 'IssueTicket', at, ticketId: '', serviceId: ['A', 'B', 'C'][i % 3]!, priority: false }), { newTicket: true });
+    const behind = await s.emitWithAck('hall:sync', { lastSeq: 1 });
+    expect(behind.events).toBeUndefined();
+    expect(behind.seq).toBe(2101);
+    expect(behind.snapshot.tickets).toHaveLength(2101);
+    expect(behind.snapshot.services.find((x: { id: string }) => x.id === 'B').waiting).toBe(700);
+    const near = await s.emitWithAck('hall:sync', { lastSeq: 2000 });
+    expect(near.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 101 }, (_, i) => 2001 + i));
     const bad = await s.emitWithAck('hall:sync', { lastSeq: 'x' });
     expect(bad.error.code).toBe('BAD_REQUEST');
     expect((await h.api('GET', '/api/health')).status).toBe(200);
