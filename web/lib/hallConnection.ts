@@ -24,6 +24,8 @@ export interface HallConnection {
   /** After every completed sync: pages re-fetch what they show so nothing stale stays. */
   onSynced(fn: () => void): () => void;
   onStatus(fn: (s: ConnStatus) => void): () => void;
+  /** Other socket messages the hub sends (e.g. `printer:status`). */
+  onMessage<T>(name: string, fn: (msg: T) => void): () => void;
   close(): void;
 }
 
@@ -127,6 +129,11 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
     onReset: (fn) => sub(resets, fn),
     onSynced: (fn) => sub(synced, fn),
     onStatus: (fn) => sub(statuses, fn),
+    onMessage(name, fn) {
+      const handler = (msg: unknown) => fn(msg as Parameters<typeof fn>[0]);
+      socket.on(name, handler);
+      return () => void socket.off(name, handler);
+    },
     close() {
       clearTimeout(retry);
       socket.close();

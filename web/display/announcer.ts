@@ -1,0 +1,120 @@
+import { callClips, callText } from './callSpeech.ts';
+import { ClipPlayer, wait } from './clipPlayer.ts';
+
+export interface Announcement {
+  seq: number;
+  number: string;
+  windowNumber: number;
+  text: string;
+}
+export interface Spoken extends Announcement {
+  /** How the call was voiced: shipped clips, a system Chinese voice, or nothing (no audio). */
+  via: 'clips' | 'speech';
+  startedAt: number;
+  endedAt: number | null;
+}
+
+const STORE_KEY = 'hallhub.display.announced';
+
+/**
+ * The display's announcement queue: every call exactly once (by event seq), in order, each played
+ * to its end before the next, repeated as configured, a chime before each. The last announced seq
+ * is kept per business day so a reload or reconnect does not call anyone twice.
+ */
+export class Announcer {
+  readonly queue: Announcement[] = [];
+  readonly history: Spoken[] = [];
+  private lastSeq = 0;
+  private day: string | null = null;
+  private busy = false;
+  private readonly player = new ClipPlayer();
+
+  constructor(readonly repeat = 1) {
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as { day: string; seq: number } | null;
+      if (saved) {
+        this.day = saved.day;
+        this.lastSeq = saved.seq;
+      }
+    } catch {
+      /* nothing saved */
+    }
+    this.player.preload(['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli']);
+  }
+
+  /** The hub's business day; a new day (or a hub that starts over) resets what was announced. */
+  setDay(day: string, hubSeq: number): void {
+    if (this.day !== day) this.lastSeq = 0;
+    else if (hubSeq < this.lastSeq) this.lastSeq = hubSeq;
+    this.day = day;
+    this.save();
+  }
+
+  /** Marks a call as dealt with without voicing it (too old to call out after a reconnect). */
+  skip(seq: number): void {
+    if (seq > this.lastSeq) {
+      this.lastSeq = seq;
+      this.save();
+    }
+  }
+
+  announce(seq: number, number: string, windowNumber: number): boolean {
+    if (seq <= this.lastSeq) return false;
+    this.lastSeq = seq;
+    this.save();
+    this.queue.push({ seq, number, windowNumber, text: callText(number, windowNumber) });
+    void this.pump();
+    return true;
+  }
+
+  private save(): void {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify({ day: this.day ?? '', seq: this.lastSeq }));
+    } catch {
+      /* kept in memory only */
+    }
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length > 0) {
+        const a = this.queue[0]!;
+        const voice = chineseVoice();
+        const spoken: Spoken = { ...a, via: voice ? 'speech' : 'clips', startedAt: Date.now(), endedAt: null };
+        this.history.push(spoken);
+        for (let i = 0; i < Math.max(1, this.repeat); i++) {
+          await this.player.play(['chime']);
+          if (voice) await speak(a.text, voice);
+          else await this.player.play(callClips(a.number, a.windowNumber));
+          await wait(400);
+        }
+        spoken.endedAt = Date.now();
+        this.queue.shift();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function chineseVoice(): SpeechSynthesisVoice | null {
+  if (typeof speechSynthesis === 'undefined') return null;
+  return speechSynthesis.getVoices().find((v) => /^(zh|cmn)/i.test(v.lang)) ?? null;
+}
+
+function speak(text: string, voice: SpeechSynthesisVoice): Promise<void> {
+  return new Promise((resolve) => {
+    const u = new SpeechSynthesisUtterance(text.replace(/\s+/g, ''));
+    u.voice = voice;
+    u.lang = voice.lang;
+    u.rate = 0.9;
+    const done = () => resolve();
+    u.onend = done;
+    u.onerror = done;
+    // A voice that never reports its end must not stall the hall's calls.
+    setTimeout(done, 12_000);
+    speechSynthesis.speak(u);
+  });
+}

@@ -1,0 +1,104 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import '../lib/connection-badge.ts';
+import '../lib/lang-switch.ts';
+import { HallElement } from '../lib/hall-element.ts';
+import type { HallConnection } from '../lib/hallConnection.ts';
+import { hubNow } from '../lib/hubClock.ts';
+import { clockTime, localName, t, type StringKey } from '../lib/i18n.ts';
+import type { WindowView } from '../lib/types.ts';
+import type { DisplayStore } from './displayStore.ts';
+import { displayStyles } from './styles.ts';
+
+/** The wall screen (1920×1080, read from 5 m): the latest call, recent calls, queues, windows. */
+@customElement('hall-display')
+export class HallDisplay extends HallElement {
+  static styles = displayStyles;
+
+  @property({ attribute: false }) store?: DisplayStore;
+  @property({ attribute: false }) connection?: HallConnection;
+  private _off?: () => void;
+  private _tick?: ReturnType<typeof setInterval>;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this._tick = setInterval(() => this.requestUpdate(), 15_000);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this._tick);
+    this._off?.();
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('store')) {
+      this._off?.();
+      this._off = this.store?.subscribe(() => this.requestUpdate());
+    }
+  }
+
+  render() {
+    const s = this.store;
+    const latest = s?.calls[0];
+    const recent = s?.calls.slice(1, 7) ?? [];
+    return html`
+      <header>
+        <h1>${s?.hall?.name ?? ''}</h1>
+        <div class="clock">${clockTime(new Date(hubNow()).toISOString(), s?.hall?.timezone)}</div>
+        <connection-badge .connection=${this.connection}></connection-badge>
+        <lang-switch></lang-switch>
+      </header>
+      <main id="main">
+        <section class="latest" aria-live="polite">
+          ${latest
+            ? html`<div class="latest-label">${latest.recall ? t('recall') : t('nowServing')}</div>
+                <div class="latest-number" data-testid="latest-number">${latest.number}</div>
+                <div class="latest-window">→ ${t('window', { n: latest.windowNumber })}</div>
+                <div class="latest-text">${t('latestCall')} ${latest.number} ${t('toWindow', { w: latest.windowNumber })}</div>`
+            : html`<div class="latest-empty">${t('noCall')}</div>`}
+        </section>
+        <section class="side">
+          <h2>${t('recentCalls')}</h2>
+          <ol class="recent">
+            ${recent.map((c) => html`<li><span class="num">${c.number}</span><span class="win">${t('window', { n: c.windowNumber })}</span></li>`)}
+          </ol>
+          <h2>${t('waitingPerService')}</h2>
+          <ul class="queues">
+            ${s?.services.map(
+              (sv) => html`<li><span class="svc">${localName(sv)}</span><span class="count">${sv.waiting}</span></li>`,
+            )}
+          </ul>
+        </section>
+      </main>
+      <section class="windows">
+        ${s?.windows.map((w) => this.windowCard(w))}
+      </section>
+      <footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s?.hall?.notice ?? ''}</span></div></footer>
+    `;
+  }
+
+  private windowCard(w: WindowView) {
+    const tz = this.store?.hall?.timezone;
+    if (w.state === 'paused' && w.pause) {
+      return html`<div class="win paused" data-window=${w.number}>
+        <div class="wnum">${t('window', { n: w.number })}</div>
+        <div class="wstate">${t('paused')} · ${t(`reason_${w.pause.reason}` as StringKey)}</div>
+        ${w.pause.expectedBackAt ? html`<div class="wnote">${t('backAt', { t: clockTime(w.pause.expectedBackAt, tz) })}</div>` : nothing}
+        ${w.pause.note ? html`<div class="wnote">${w.pause.note}</div>` : nothing}
+      </div>`;
+    }
+    const cover = w.state === 'open' && w.postA && w.staffId && w.staffId !== w.postA;
+    return html`<div class="win ${w.state}" data-window=${w.number}>
+      <div class="wnum">${t('window', { n: w.number })}</div>
+      <div class="wcur">${w.state === 'closed' ? t('closed') : (w.currentNumber ?? '—')}</div>
+      <div class="wstaff">${w.staffName ?? ''}${cover ? html` <small>(${t('coveredBy', { name: w.staffName ?? '' })})</small>` : nothing}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-display': HallDisplay;
+  }
+}

@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+/** Wall-screen look: dark blue, high contrast, sizes in vh so 1080p and 4K read the same from 5 m. */
+export const displayStyles = css`
+  :host { display: grid; grid-template-rows: 8vh 1fr auto 7vh; height: 100vh; overflow: hidden;
+    background: linear-gradient(160deg, #0b2545 0%, #13315c 100%); color: #fff; }
+  header { display: flex; align-items: center; gap: 2vw; padding: 0 2.5vw; background: rgba(0, 0, 0, 0.25); }
+  h1 { flex: 1; margin: 0; font-size: 4.4vh; font-weight: 600; letter-spacing: 0.1em; }
+  .clock { font-size: 4.4vh; font-variant-numeric: tabular-nums; }
+  main { display: grid; grid-template-columns: 3fr 2fr; gap: 2vw; padding: 2vh 2.5vw; min-height: 0; }
+  .latest { display: flex; flex-direction: column; align-items: center; justify-content: center;
+    border-radius: 2vh; background: rgba(255, 255, 255, 0.07); border: 0.3vh solid rgba(255, 214, 0, 0.5); }
+  .latest-label { font-size: 4vh; color: #9fb7d9; }
+  .latest-number { font-size: 24vh; line-height: 1.05; font-weight: 700; color: #ffd600; font-variant-numeric: tabular-nums; }
+  .latest-window { font-size: 10vh; font-weight: 700; }
+  .latest-text { margin-top: 2vh; font-size: 3.6vh; color: #dbe7f7; }
+  .latest-empty { font-size: 8vh; color: #9fb7d9; }
+  .side { display: flex; flex-direction: column; min-height: 0; }
+  h2 { margin: 0 0 1vh; font-size: 3.4vh; color: #9fb7d9; font-weight: 500; }
+  ol, ul { list-style: none; margin: 0 0 2vh; padding: 0; }
+  .recent li { display: flex; justify-content: space-between; font-size: 5vh; padding: 0.6vh 1vw;
+    border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
+  .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
+  .recent .win { color: #ffd600; }
+  .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; }
+  .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3.2vh;
+    padding: 0.8vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
+  .queues .count { font-size: 4.4vh; font-weight: 700; color: #7ee2a8; }
+  .windows { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 1vw; padding: 0 2.5vw 2vh; }
+  .win { border-radius: 1.5vh; padding: 1.2vh 1vw; background: rgba(255, 255, 255, 0.1); text-align: center; min-height: 16vh; }
+  .win.closed { opacity: 0.45; }
+  .win.paused { background: rgba(231, 76, 60, 0.35); border: 0.3vh solid #e74c3c; }
+  .wnum { font-size: 3vh; color: #9fb7d9; }
+  .wcur { font-size: 6.5vh; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .wstaff { font-size: 2.6vh; }
+  .wstate { font-size: 3.6vh; font-weight: 700; margin: 0.8vh 0; }
+  .wnote { font-size: 2.4vh; }
+  small { font-size: 0.8em; color: #cfd8e3; }
+  .notice { display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
+  .notice .label { padding: 0 1.5vw; font-weight: 700; background: #0b2545; color: #ffd600; height: 100%;
+    display: flex; align-items: center; z-index: 1; }
+  .track { flex: 1; overflow: hidden; white-space: nowrap; }
+  .track span { display: inline-block; padding-left: 100%; animation: scroll 30s linear infinite; }
+  @keyframes scroll { to { transform: translateX(-100%); } }
+  @media (prefers-reduced-motion: reduce) { .track span { animation: none; padding-left: 2vw; } }
+`;

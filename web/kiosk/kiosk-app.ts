@@ -1,0 +1,179 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../lib/connection-badge.ts';
+import '../lib/lang-switch.ts';
+import { api, ApiError } from '../lib/api.ts';
+import { debounce, HallElement } from '../lib/hall-element.ts';
+import type { HallConnection } from '../lib/hallConnection.ts';
+import { localName, t } from '../lib/i18n.ts';
+import type { HallInfo, ServiceView, TicketView } from '../lib/types.ts';
+import { kioskStyles } from './styles.ts';
+import './ticket-card.ts';
+
+interface PrinterStatus {
+  ok: boolean;
+  pendingJobs: number;
+  message?: string | null;
+  lastError?: string | null;
+}
+
+/** The touch kiosk: pick a service, read what to bring, take a number (standard or green channel). */
+@customElement('kiosk-app')
+export class KioskApp extends HallElement {
+  static styles = kioskStyles;
+
+  @property({ attribute: false }) connection?: HallConnection;
+  @property() kioskId: string | null = null;
+  @state() private _hall: HallInfo | null = null;
+  @state() private _services: ServiceView[] = [];
+  @state() private _chosen: string | null = null;
+  @state() private _ticket: TicketView | null = null;
+  @state() private _error: string | null = null;
+  @state() private _busy = false;
+  @state() private _printer: PrinterStatus | null = null;
+  private readonly _refetch = debounce(() => void this.load(), 150);
+  private _offs: (() => void)[] = [];
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    void this.loadPrinter();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const off of this._offs) off();
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('connection') && this.connection) {
+      for (const off of this._offs) off();
+      const c = this.connection;
+      this._offs = [
+        c.onEvent(() => this._refetch()),
+        c.onSynced(() => {
+          this._refetch();
+          void this.loadPrinter();
+        }),
+        c.onMessage<PrinterStatus & { kioskId: string }>('printer:status', (m) => {
+          if (m && m.kioskId === this.kioskId) this._printer = m;
+        }),
+      ];
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [hall, services] = await Promise.all([
+        this._hall ? Promise.resolve(this._hall) : api<HallInfo>('GET', '/api/hall', undefined, { token: null }),
+        api<ServiceView[]>('GET', '/api/services', undefined, { token: null }),
+      ]);
+      this._hall = hall;
+      this._services = services;
+    } catch {
+      /* offline: the next sync re-fetches */
+    }
+  }
+
+  private async loadPrinter(): Promise<void> {
+    if (!this.kioskId) return;
+    try {
+      this._printer = await api<PrinterStatus>('GET', `/api/kiosks/${encodeURIComponent(this.kioskId)}/printer`, undefined, { token: null });
+    } catch {
+      // No printing module (404) or offline: say nothing about printers.
+    }
+  }
+
+  private async take(priority: boolean): Promise<void> {
+    if (!this._chosen || this._busy) return;
+    this._busy = true;
+    this._error = null;
+    try {
+      this._ticket = await api<TicketView>('POST', '/api/tickets', {
+        serviceId: this._chosen, priority, ...(this.kioskId ? { kioskId: this.kioskId } : {}),
+      }, { token: null });
+      this._chosen = null;
+    } catch (e) {
+      this._error = e instanceof ApiError ? e.message : String(e);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private reset = () => {
+    this._ticket = null;
+    this._chosen = null;
+    this._error = null;
+    void this.load();
+  };
+
+  render() {
+    const printerDown = this._printer && !this._printer.ok;
+    return html`
+      <header>
+        <h1>${this._hall?.name ?? ''}</h1>
+        <connection-badge .connection=${this.connection}></connection-badge>
+        <lang-switch></lang-switch>
+      </header>
+      ${printerDown
+        ? html`<div class="printer-alert" role="alert">⚠ ${t('printerDown')}${this._printer?.pendingJobs ? ` · ${t('printerPending', { n: this._printer.pendingJobs })}` : ''}</div>`
+        : nothing}
+      <main id="main">
+        ${this._ticket
+          ? html`<ticket-card .ticket=${this._ticket} .service=${this._services.find((s) => s.id === this._ticket?.serviceId) ?? null}
+              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} @done=${this.reset}></ticket-card>`
+          : this._chosen
+            ? this.renderDetail()
+            : this.renderServices()}
+      </main>
+    `;
+  }
+
+  private renderServices() {
+    return html`
+      <h2 class="prompt">${t('chooseService')}</h2>
+      <div class="services">
+        ${this._services.map(
+          (s) => html`<button class="service" data-service=${s.id} @click=${() => ((this._chosen = s.id), (this._error = null))}>
+            <span class="prefix">${s.prefix}</span>
+            <span class="sname">${localName(s)}</span>
+            <span class="meta">${t('waitingN', { n: s.waiting })} · ${t('estimateMin', { n: s.estimatedWaitMin })}</span>
+            ${s.remainingToday != null ? html`<span class="limit">${s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : t('full')}</span>` : nothing}
+            ${s.issueUntil ? html`<span class="limit">${t('until', { t: s.issueUntil })}</span>` : nothing}
+          </button>`,
+        )}
+      </div>
+    `;
+  }
+
+  private renderDetail() {
+    const s = this._services.find((x) => x.id === this._chosen);
+    if (!s) return nothing;
+    return html`
+      <section class="detail">
+        <h2>${localName(s)}</h2>
+        <p class="meta big">${t('waitingN', { n: s.waiting })} · ${t('estimatedWait')} ${t('estimateMin', { n: s.estimatedWaitMin })}</p>
+        ${s.guide ? html`<h3>${t('guide')}</h3><p class="guide">${s.guide}</p>` : nothing}
+        <h3>${t('materials')}</h3>
+        ${s.materials?.length
+          ? html`<ol class="materials">${s.materials.map((m) => html`<li>${m}</li>`)}</ol>`
+          : html`<p class="guide">${t('noMaterials')}</p>`}
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+        <div class="actions">
+          <button class="take" ?disabled=${this._busy} @click=${() => this.take(false)}>${t('takeTicket')}</button>
+          ${s.allowPriority
+            ? html`<button class="take green" ?disabled=${this._busy} @click=${() => this.take(true)}>
+                ${t('priority')}<small>${t('priorityHint')}</small></button>`
+            : nothing}
+        </div>
+        <button class="back" @click=${this.reset}>← ${t('back')}</button>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

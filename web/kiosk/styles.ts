@@ -1,0 +1,37 @@
+import { css } from 'lit';
+
+/** Kiosk look: big touch targets (at least 12 vh), portrait 1080×1920 or landscape. */
+export const kioskStyles = css`
+  :host { display: flex; flex-direction: column; min-height: 100vh; background: linear-gradient(180deg, #0b2545, #13315c); color: #fff; }
+  header { display: flex; align-items: center; gap: 2vw; padding: 2vh 4vw; background: rgba(0, 0, 0, 0.25); }
+  h1 { flex: 1; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; }
+  main { flex: 1; padding: 3vh 4vw; }
+  .prompt { font-size: 4.4vh; text-align: center; margin: 1vh 0 3vh; font-weight: 600; }
+  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 2.4vh 2.4vw; }
+  .service { display: grid; grid-template-columns: auto 1fr; grid-template-areas: 'p n' 'p m' 'p l';
+    align-items: center; gap: 0.4vh 2vw; text-align: left; min-height: 14vh; padding: 2vh 2.5vw; border: 0;
+    border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
+    box-shadow: 0 0.6vh 1.6vh rgba(0, 0, 0, 0.3); }
+  .service:active { transform: scale(0.98); }
+  .prefix { grid-area: p; width: 9vh; height: 9vh; border-radius: 50%; background: #1f6feb; color: #fff;
+    display: flex; align-items: center; justify-content: center; font-size: 5vh; font-weight: 800; }
+  .sname { grid-area: n; font-size: 4vh; font-weight: 700; }
+  .meta { grid-area: m; font-size: 2.6vh; color: #3d5a80; }
+  .meta.big { font-size: 3vh; color: #dbe7f7; }
+  .limit { grid-area: l; font-size: 2.2vh; color: #c0392b; }
+  .detail { max-width: 1000px; margin: 0 auto; }
+  .detail h2 { font-size: 6vh; margin: 1vh 0; }
+  .detail h3 { font-size: 3.2vh; color: #ffd600; margin: 3vh 0 1vh; }
+  .guide { font-size: 2.8vh; line-height: 1.5; }
+  .materials { font-size: 3vh; line-height: 1.7; padding-left: 1.4em; margin: 0; }
+  .actions { display: flex; gap: 3vw; margin-top: 4vh; }
+  .take { flex: 1; min-height: 12vh; font: inherit; font-size: 4.4vh; font-weight: 700; border: 0; border-radius: 2.2vh;
+    background: #ffd600; color: #0b2545; cursor: pointer; display: flex; flex-direction: column; align-items: center; justify-content: center; }
+  .take.green { background: #27ae60; color: #fff; }
+  .take small { font-size: 2.2vh; font-weight: 400; }
+  .take[disabled] { opacity: 0.5; }
+  .back { margin-top: 3vh; font: inherit; font-size: 3vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7;
+    border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
+  .error { margin-top: 3vh; padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; font-size: 3.2vh; font-weight: 700; }
+  .printer-alert { background: #e67e22; color: #fff; font-size: 2.8vh; padding: 1.2vh 4vw; font-weight: 700; }
+`;
