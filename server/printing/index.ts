@@ -59,8 +59,9 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
   const kiosks = hub.config.kiosks.map((k) => ({ id: k.id, name: k.name, printer: k.printer ?? fallbackPrinter }));
   const paperOf = new Map(hub.config.kiosks.map((k) => [k.id, k.paperMm ?? 80] as const));
 
+  const envPublicUrl = env.QUEUE_PUBLIC_URL?.trim();
   const publicUrl = (): string => {
-    const configured = hub.config.hall.publicUrl ?? env.QUEUE_PUBLIC_URL?.trim();
+    const configured = hub.config.hall.publicUrl ?? envPublicUrl;
     if (configured && /^https?:\/\/[\x21-\x7e]+$/.test(configured)) return configured.replace(/\/+$/, '');
     return ownAddress(http);
   };

@@ -58,6 +58,8 @@ interface KioskQueue {
 export class PrintQueues {
   private readonly queues = new Map<string, KioskQueue>();
   private closed = false;
+  /** What the file holds now; null until first written or read. */
+  private saved: string | null = null;
 
   constructor(private readonly deps: PrintQueueDeps) {
     for (const k of deps.kiosks) {
@@ -190,8 +192,12 @@ export class PrintQueues {
 
   private load(): PrintJob[] {
     try {
+      // No file reads as no jobs: nothing to write until a print fails.
+      this.saved = JSON.stringify({ version: 1, jobs: [] });
       if (!existsSync(this.deps.file)) return [];
-      const raw = JSON.parse(readFileSync(this.deps.file, 'utf8')) as { jobs?: unknown };
+      const text = readFileSync(this.deps.file, 'utf8');
+      const raw = JSON.parse(text) as { jobs?: unknown };
+      this.saved = text;
       if (!Array.isArray(raw.jobs)) return [];
       return raw.jobs.filter(isJob).map((j) => ({ ...j, attempts: Math.max(1, j.attempts) }));
     } catch (e) {
@@ -200,13 +206,20 @@ export class PrintQueues {
     }
   }
 
-  /** Small file, rewritten whole through a temp file so a crash never leaves half of it. */
+  /**
+   * Keeps the jobs that have failed at least once; a fresh job is printed within moments and its
+   * ticket is on the kiosk's screen anyway, so a healthy printer costs no disk writes. The small
+   * file is rewritten whole through a temp file so a crash never leaves half of it.
+   */
   private save() {
-    const jobs = [...this.queues.values()].flatMap((q) => q.jobs);
+    const jobs = [...this.queues.values()].flatMap((q) => q.jobs.filter((j) => j.attempts > 0 || j.lastError !== null));
+    const text = JSON.stringify({ version: 1, jobs });
+    if (text === this.saved) return;
     try {
       const tmp = `${this.deps.file}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: 1, jobs }));
+      writeFileSync(tmp, text);
       renameSync(tmp, this.deps.file);
+      this.saved = text;
     } catch (e) {
       this.deps.log(`print queue not saved: ${(e as Error).message}`);
     }

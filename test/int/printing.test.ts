@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallConfigInput } from '../../shared/config.ts';
@@ -59,6 +59,25 @@ describe('a ticket taken at a kiosk with a printer', () => {
 
     const status = await h.api('GET', '/api/kiosks/K1/printer');
     expect(status).toEqual({ status: 200, body: { kioskId: 'K1', configured: true, ok: true, pendingJobs: 0, lastError: null } });
+    // Nothing failed, so nothing was written to disk for it.
+    expect(existsSync(join(h.dataDir, 'print-queue.json'))).toBe(false);
+  });
+
+  it('uses QUEUE_DEMO_PRINTER for the demo kiosk and QUEUE_PUBLIC_URL for the QR code', async () => {
+    printer = await startFakePrinter();
+    process.env.QUEUE_DEMO_PRINTER = printer.address;
+    process.env.QUEUE_PUBLIC_URL = 'http://hall.example:8080';
+    try {
+      h = await startHub();
+    } finally {
+      delete process.env.QUEUE_DEMO_PRINTER;
+      delete process.env.QUEUE_PUBLIC_URL;
+    }
+    const issued = await h.api('POST', '/api/tickets', { serviceId: 'D', kioskId: 'K1' });
+    const [job] = await printer.waitForJobs(1);
+    const { text, qr } = decodeEscPos(job!);
+    expect(text).toContain('不动产登记');
+    expect(qr).toEqual([`http://hall.example:8080/t/${issued.body.id}`]);
   });
 
   it("puts the hall's public URL in the QR code when the config names one", async () => {
