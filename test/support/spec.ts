@@ -164,3 +164,26 @@ export const closeDay = (businessDay: string, ms: number): Command => ({ type: '
 
 /** The `data` of an issued ticket, for expected events. */
 export const ref = (ticketId: string, number: string, serviceId: string) => ({ ticketId, number, serviceId });
+
+/** The TicketCalled an expected call produces. */
+export const called = (t: ReturnType<typeof ref>, windowId: string, staffId: string, windowNumber: number, post: Post = 'A'): HallEventBody =>
+  ({ type: 'TicketCalled', data: { ...t, windowId, staffId, windowNumber, post } });
+
+/** Calls and finishes tickets at a window until its queue is empty; the numbers in call order. */
+export function drain(replay: Replay, windowId: string, staffId: string, ms = at('10:00')): string[] {
+  const numbers: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    let calledNow: HallEvent[];
+    try {
+      calledNow = replay.run(callNext(windowId, staffId, ms + i * 2000));
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'QUEUE_EMPTY') return numbers;
+      throw err;
+    }
+    const e = calledNow[0];
+    if (e?.type !== 'TicketCalled') throw new Error(`expected TicketCalled, got ${e?.type}`);
+    numbers.push(e.data.number);
+    replay.run(finish(windowId, staffId, 'done', ms + i * 2000 + 1000));
+  }
+  throw new Error('queue never emptied');
+}
