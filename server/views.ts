@@ -34,12 +34,15 @@ export function servicesView(state: HallState, config: HallConfig) {
   return config.services.map((s) => {
     const waiting = waitingCount(state, s.id);
     const issued = state.issuedPerService.get(s.id) ?? 0;
+    const open = openWindowsFor(state, config, s.id);
     return {
       id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix, waiting,
       estimatedWaitMin: estimateFor(state, config, s.id, waiting),
       allowPriority: s.allowPriority, issueUntil: s.issueUntil ?? null,
       remainingToday: s.dailyCap === undefined ? null : Math.max(0, s.dailyCap - issued),
-      openWindows: openWindowsFor(state, config, s.id),
+      openWindows: open,
+      // RULES §9: more than N waiting per open window alerts the lobby manager (二次分流).
+      crowded: waiting > config.hall.crowdAlertPerWindow * Math.max(1, open),
       materials: s.materials, guide: s.guide ?? null,
       targetWaitMin: s.targetWaitMin, targetServiceMin: s.targetServiceMin,
     };
