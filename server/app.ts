@@ -78,7 +78,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(express.json({ limit: '32kb', strict: false }));
     app.use(publicRoutes(hub));
     app.use(staffRoutes(hub, store, tokens, throttle));
-    app.use(managerRoutes(hub, tokens));
+    app.use(managerRoutes(hub, tokens, opts.dataDir));
     const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });
     app.use(printing.router);
     app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));

@@ -1,17 +1,23 @@
 import { Router } from 'express';
 import type { Tokens } from '../auth.ts';
 import type { Hub } from '../hub.ts';
+import { scoringFor } from '../scoring/index.ts';
 import { requireStaff } from './auth.ts';
+import { managerAdminRoutes } from './managerAdminRoutes.ts';
+import { scoresRoutes } from './scoresRoutes.ts';
 
 /**
  * Manager-only endpoints. Each area adds its own router below, after the role check:
  * wait-time reports, performance scores and administration.
  */
-export function managerRoutes(hub: Hub, tokens: Tokens): Router {
+export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string): Router {
   const r = Router();
   const managers = requireStaff(tokens, hub.clock, 'manager');
   r.use('/api/reports', managers);
   r.use('/api/admin', managers);
   r.use('/api/manager', managers);
+  const scoring = scoringFor(hub, dataDir);
+  r.use(scoresRoutes(hub, scoring));
+  r.use(managerAdminRoutes(hub, scoring));
   return r;
 }

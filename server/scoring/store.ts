@@ -1,0 +1,94 @@
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { existsSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defaultRubric } from '../../shared/scoring/rubrics.ts';
+import { DEFAULT_SCHEDULE, type ScheduleSettings, type ScoringRecord } from '../../shared/scoring/types.ts';
+
+/** Settings edited as a whole: lowdb. */
+export interface ScoringSettings {
+  schedule: ScheduleSettings;
+  rubricId: string;
+  /** Bumped on every change of schedule or rubric, so cached day scores are recomputed. */
+  version: number;
+  history: { what: 'schedule' | 'rubric'; value: string; by: string; at: string }[];
+}
+
+/**
+ * Scoring's own storage in the data dir: settings in `scoring.json` (lowdb), and manual records
+ * (leave, complaints, entries, corrections) in `scoring-records.jsonl`, appended and fsynced before
+ * a manager is answered, never rewritten: a correction is a new record.
+ */
+export class ScoringStore {
+  private writing: Promise<void> = Promise.resolve();
+  readonly records: ScoringRecord[] = [];
+
+  private constructor(
+    private readonly db: Low<ScoringSettings>,
+    private readonly logPath: string,
+  ) {}
+
+  static async open(dataDir: string): Promise<ScoringStore> {
+    const db = new Low<ScoringSettings>(new JSONFile(join(dataDir, 'scoring.json')), {
+      schedule: DEFAULT_SCHEDULE, rubricId: defaultRubric.id, version: 1, history: [],
+    });
+    await db.read();
+    const store = new ScoringStore(db, join(dataDir, 'scoring-records.jsonl'));
+    store.load();
+    return store;
+  }
+
+  private load() {
+    if (!existsSync(this.logPath)) return;
+    const lines = readFileSync(this.logPath, 'utf8').split('\n');
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      try {
+        this.records.push(JSON.parse(line) as ScoringRecord);
+      } catch {
+        // Only a torn last line (a crash mid-write, never answered) can fail to parse.
+      }
+    }
+  }
+
+  get settings(): Readonly<ScoringSettings> {
+    return this.db.data;
+  }
+
+  /** Changes with each record or setting: part of the score cache key. */
+  get version(): string {
+    return `${this.db.data.version}.${this.records.length}`;
+  }
+
+  async append(record: ScoringRecord): Promise<void> {
+    // Manual records are few: each opens, writes, syncs and closes, so nothing is left open.
+    const run = async () => {
+      const fh = await open(this.logPath, 'a');
+      try {
+        await fh.write(`${JSON.stringify(record)}\n`);
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      this.records.push(record);
+    };
+    const p = this.writing.then(run, run);
+    this.writing = p.catch(() => {});
+    return p;
+  }
+
+  async setSchedule(schedule: ScheduleSettings, by: string, at: string): Promise<void> {
+    this.db.data.schedule = schedule;
+    this.db.data.version++;
+    this.db.data.history.push({ what: 'schedule', value: JSON.stringify(schedule), by, at });
+    await this.db.write();
+  }
+
+  async setRubric(rubricId: string, by: string, at: string): Promise<void> {
+    this.db.data.rubricId = rubricId;
+    this.db.data.version++;
+    this.db.data.history.push({ what: 'rubric', value: rubricId, by, at });
+    await this.db.write();
+  }
+}
