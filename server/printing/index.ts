@@ -18,6 +18,8 @@ export interface PrintingOptions {
   /** Deadline for connecting to a printer and handing it a ticket. */
   sendTimeoutMs?: number;
   backoffMs?: (failures: number) => number;
+  /** How often idle printers are checked; 0 turns checking off. */
+  probeMs?: number;
 }
 
 /** The `printer:status` socket event: sent to every socket when a kiosk printer's state changes. */
@@ -35,7 +37,7 @@ export interface Printing {
   /** Starts broadcasting and sending once socket.io and the HTTP server exist. */
   start(io: IoServer, http: HttpServer): void;
   /** Tests shorten the retry delay and the send deadline. */
-  configure(o: Pick<PrintingOptions, 'backoffMs' | 'sendTimeoutMs'>): void;
+  configure(o: Pick<PrintingOptions, 'backoffMs' | 'sendTimeoutMs' | 'probeMs'>): void;
   /** The base URL put in QR codes. */
   publicUrl(): string;
   close(): Promise<void>;
@@ -50,6 +52,9 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
   const env = opts.env ?? process.env;
   let backoffMs = opts.backoffMs ?? defaultBackoff;
   let sendTimeoutMs = opts.sendTimeoutMs ?? 3000;
+  let probeMs = opts.probeMs ?? 30_000;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let started = false;
   let io: IoServer | null = null;
   let http: HttpServer | null = null;
   const lastSent = new Map<string, string>();
@@ -70,6 +75,7 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
     kiosks,
     file: join(opts.dataDir, 'print-queue.json'),
     send: (address, data) => sendToPrinter(address, data, sendTimeoutMs),
+    probe: (address) => sendToPrinter(address, Buffer.alloc(0), sendTimeoutMs),
     backoffMs: (n) => backoffMs(n),
     now: () => hub.clockIso(),
     log: opts.log,
@@ -97,6 +103,14 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
     },
   });
 
+  const scheduleProbes = () => {
+    if (probeTimer) clearInterval(probeTimer);
+    probeTimer = null;
+    if (probeMs <= 0) return;
+    probeTimer = setInterval(() => void queues.probeIdle(), probeMs);
+    probeTimer.unref();
+  };
+
   hub.emitPrint = (kioskId, ticket) => {
     const id = (ticket as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !queues.has(kioskId)) return;
@@ -112,15 +126,27 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
       http = httpServer;
       for (const s of queues.all()) lastSent.set(s.kioskId, statusKey(statusEvent(s)));
       // Left-over jobs wait until the hub listens: their QR codes carry its address.
-      if (httpServer.listening) queues.resume();
-      else httpServer.once('listening', () => queues.resume());
+      const begin = () => {
+        started = true;
+        queues.resume();
+        void queues.probeIdle();
+        scheduleProbes();
+      };
+      if (httpServer.listening) begin();
+      else httpServer.once('listening', begin);
     },
     configure(o) {
       if (o.backoffMs) backoffMs = o.backoffMs;
       if (o.sendTimeoutMs) sendTimeoutMs = o.sendTimeoutMs;
+      if (o.probeMs !== undefined) {
+        probeMs = o.probeMs;
+        if (started) scheduleProbes();
+      }
     },
     async close() {
       hub.emitPrint = undefined;
+      if (probeTimer) clearInterval(probeTimer);
+      probeTimer = null;
       await queues.close();
     },
   };

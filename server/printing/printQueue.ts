@@ -27,6 +27,8 @@ export interface PrintQueueDeps {
   /** The bytes of a job, or null when it should no longer be printed (ticket gone or already called). */
   render: (job: PrintJob) => Buffer | null;
   send: (address: string, data: Buffer) => Promise<void>;
+  /** Checks that the printer takes a connection, printing nothing. */
+  probe: (address: string) => Promise<void>;
   /** Delay before the next try after `failures` failures in a row. */
   backoffMs: (failures: number) => number;
   /** Where pending jobs are kept across restarts. */
@@ -47,6 +49,8 @@ interface KioskQueue {
   failures: number;
   timer: NodeJS.Timeout | null;
   sending: Promise<void> | null;
+  /** Bumped on every change, so a slow probe cannot overwrite what a print found out since. */
+  generation: number;
 }
 
 /**
@@ -65,7 +69,7 @@ export class PrintQueues {
     for (const k of deps.kiosks) {
       this.queues.set(k.id, {
         state: { kioskId: k.id, name: k.name, printer: k.printer, configured: k.printer !== null, ok: k.printer !== null, pendingJobs: 0, lastError: null, lastPrintedAt: null },
-        jobs: [], failures: 0, timer: null, sending: null,
+        jobs: [], failures: 0, timer: null, sending: null, generation: 0,
       });
     }
     for (const job of this.load()) {
@@ -112,6 +116,28 @@ export class PrintQueues {
     this.changed(q);
     this.pump(kioskId);
     return true;
+  }
+
+  /**
+   * Checks idle printers so a kiosk learns of trouble before a visitor takes a ticket, and of the
+   * repair without one. Printers with jobs waiting are left to the retry, which says the same.
+   */
+  async probeIdle(): Promise<void> {
+    await Promise.all([...this.queues.values()].map(async (q) => {
+      if (!q.state.configured || q.jobs.length || q.sending || this.closed) return;
+      const gen = q.generation;
+      let error: string | null = null;
+      try {
+        await this.deps.probe(q.state.printer!);
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      if (gen !== q.generation || q.jobs.length || q.sending || this.closed) return;
+      if (q.state.ok === (error === null) && q.state.lastError === error) return;
+      q.state.ok = error === null;
+      q.state.lastError = error;
+      this.changed(q);
+    }));
   }
 
   /** Stops retrying and waits for a send in flight; pending jobs stay in the file. */
@@ -185,6 +211,7 @@ export class PrintQueues {
   }
 
   private changed(q: KioskQueue) {
+    q.generation++;
     q.state.pendingJobs = q.jobs.length;
     this.save();
     this.deps.onChange({ ...q.state });

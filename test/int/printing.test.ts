@@ -121,9 +121,10 @@ describe('an unreachable printer', () => {
     expect(issued.status).toBe(201);
     expect(Date.now() - started).toBeLessThan(2000);
 
-    await until('a printer:status saying the printer failed', () => events, (e) => e.some((x) => !x.ok));
-    expect(events.find((x) => !x.ok)).toMatchObject({ kioskId: 'K1', ok: false, pendingJobs: 1 });
-    expect(events.find((x) => !x.ok)!.message).toContain('打印机故障');
+    const failed = (x: PrinterStatusEvent) => !x.ok && x.pendingJobs === 1;
+    await until('a printer:status saying the ticket did not print', () => events, (e) => e.some(failed));
+    expect(events.find(failed)).toMatchObject({ kioskId: 'K1', ok: false, pendingJobs: 1 });
+    expect(events.find(failed)!.message).toContain('打印机故障');
     const down = await h.api('GET', '/api/kiosks/K1/printer');
     expect(down.body).toMatchObject({ kioskId: 'K1', configured: true, ok: false, pendingJobs: 1 });
     expect(down.body.lastError).toContain('ECONNREFUSED');
@@ -141,6 +142,25 @@ describe('an unreachable printer', () => {
     // Retrying does not print it twice.
     await new Promise((r) => setTimeout(r, 400));
     expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('is noticed before anyone takes a ticket, and so is its repair, without printing anything', async () => {
+    const port = await closedPort();
+    h = await startHub({ config: hallWithPrinter(`tcp://127.0.0.1:${port}`) });
+    h.running.printing.configure({ probeMs: 100 });
+    const kiosk = h.socket();
+    const events: PrinterStatusEvent[] = [];
+    kiosk.on('printer:status', (e: PrinterStatusEvent) => events.push(e));
+    const down = await until('the printer check to fail', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.ok === false);
+    expect(down.body).toMatchObject({ configured: true, pendingJobs: 0 });
+    expect(down.body.lastError).toContain('ECONNREFUSED');
+
+    printer = await startFakePrinter(port);
+    await until('the printer check to pass', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.ok === true);
+    await until('a printer:status saying all is well', () => events, (e) => e.at(-1)?.ok === true);
+    expect(events.at(-1)).toEqual({ kioskId: 'K1', ok: true, pendingJobs: 0, message: '打印机正常', messageEn: 'Printer ready' });
+    expect(printer.probes()).toBeGreaterThan(0);
+    expect(printer.jobs).toHaveLength(0);
   });
 
   it('keeps the job across a restart and prints it when the hub comes back', async () => {

@@ -10,6 +10,8 @@ export interface FakePrinter {
   address: string;
   /** The bytes of every finished connection, in order. */
   jobs: Buffer[];
+  /** Connections that sent nothing. */
+  probes(): number;
   /** Resolves when `n` jobs have come in. */
   waitForJobs(n: number, timeoutMs?: number): Promise<Buffer[]>;
   close(): Promise<void>;
@@ -17,6 +19,7 @@ export interface FakePrinter {
 
 export async function startFakePrinter(port = 0): Promise<FakePrinter> {
   const jobs: Buffer[] = [];
+  let probes = 0;
   const waiters: (() => void)[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
@@ -24,7 +27,9 @@ export async function startFakePrinter(port = 0): Promise<FakePrinter> {
     const chunks: Buffer[] = [];
     socket.on('data', (b) => chunks.push(b));
     socket.on('end', () => {
-      jobs.push(Buffer.concat(chunks));
+      // A connection without data is a status check: a printer prints nothing for it.
+      if (chunks.length) jobs.push(Buffer.concat(chunks));
+      else probes++;
       socket.end();
       for (const w of waiters.splice(0)) w();
     });
@@ -40,6 +45,7 @@ export async function startFakePrinter(port = 0): Promise<FakePrinter> {
     port: actual,
     address: `tcp://127.0.0.1:${actual}`,
     jobs,
+    probes: () => probes,
     waitForJobs(n, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`fake printer got ${jobs.length} job(s), expected ${n}`)), timeoutMs);
