@@ -39,7 +39,8 @@ export class Announcer {
     } catch {
       /* nothing saved */
     }
-    this.player.preload(['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli']);
+    // After the first paint: starting the audio stack is slow on some PCs and the screen comes first.
+    setTimeout(() => this.player.preload(['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli', '0', '1']), 500);
   }
 
   /** The hub's business day; a new day (or a hub that starts over) resets what was announced. */

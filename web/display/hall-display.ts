@@ -41,7 +41,9 @@ export class HallDisplay extends HallElement {
   render() {
     const s = this.store;
     const latest = s?.calls[0];
-    const recent = s?.calls.slice(1, 7) ?? [];
+    // One line per number (a recall moves it up), the one on the big panel left out.
+    const seen = new Set(latest ? [latest.number] : []);
+    const recent = (s?.calls ?? []).filter((c) => !seen.has(c.number) && seen.add(c.number)).slice(0, 5);
     return html`
       <header>
         <h1>${s?.hall?.name ?? ''}</h1>
@@ -61,7 +63,7 @@ export class HallDisplay extends HallElement {
         <section class="side">
           <h2>${t('recentCalls')}</h2>
           <ol class="recent">
-            ${recent.map((c) => html`<li><span class="num">${c.number}</span><span class="win">${t('window', { n: c.windowNumber })}</span></li>`)}
+            ${recent.map((c) => html`<li><span class="num">${c.number}</span><span class="rwin">${t('window', { n: c.windowNumber })}</span></li>`)}
           </ol>
           <h2>${t('waitingPerService')}</h2>
           <ul class="queues">
@@ -74,7 +76,7 @@ export class HallDisplay extends HallElement {
       <section class="windows">
         ${s?.windows.map((w) => this.windowCard(w))}
       </section>
-      <footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s?.hall?.notice ?? ''}</span></div></footer>
+      <footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s?.hall?.notice ?? ''}</span><span aria-hidden="true">${s?.hall?.notice ?? ''}</span></div></footer>
     `;
   }
 

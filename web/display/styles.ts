@@ -15,13 +15,14 @@ export const displayStyles = css`
   .latest-window { font-size: 10vh; font-weight: 700; }
   .latest-text { margin-top: 2vh; font-size: 3.6vh; color: #dbe7f7; }
   .latest-empty { font-size: 8vh; color: #9fb7d9; }
-  .side { display: flex; flex-direction: column; min-height: 0; }
+  .side { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
+  .recent { min-height: 32vh; }
   h2 { margin: 0 0 1vh; font-size: 3.4vh; color: #9fb7d9; font-weight: 500; }
   ol, ul { list-style: none; margin: 0 0 2vh; padding: 0; }
   .recent li { display: flex; justify-content: space-between; font-size: 5vh; padding: 0.6vh 1vw;
     border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
   .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
-  .recent .win { color: #ffd600; }
+  .recent .rwin { color: #ffd600; }
   .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; }
   .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3.2vh;
     padding: 0.8vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
@@ -33,14 +34,16 @@ export const displayStyles = css`
   .wnum { font-size: 3vh; color: #9fb7d9; }
   .wcur { font-size: 6.5vh; font-weight: 700; font-variant-numeric: tabular-nums; }
   .wstaff { font-size: 2.6vh; }
-  .wstate { font-size: 3.6vh; font-weight: 700; margin: 0.8vh 0; }
+  .wstate { font-size: 3vh; font-weight: 700; margin: 0.8vh 0; }
   .wnote { font-size: 2.4vh; }
   small { font-size: 0.8em; color: #cfd8e3; }
   .notice { display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
   .notice .label { padding: 0 1.5vw; font-weight: 700; background: #0b2545; color: #ffd600; height: 100%;
     display: flex; align-items: center; z-index: 1; }
   .track { flex: 1; overflow: hidden; white-space: nowrap; }
-  .track span { display: inline-block; padding-left: 100%; animation: scroll 30s linear infinite; }
+  /* Two copies side by side scroll by one copy's width: a seamless loop that starts readable. */
+  .track { display: flex; }
+  .track span { flex: none; padding: 0 6vw 0 2vw; animation: scroll 40s linear infinite; }
   @keyframes scroll { to { transform: translateX(-100%); } }
-  @media (prefers-reduced-motion: reduce) { .track span { animation: none; padding-left: 2vw; } }
+  @media (prefers-reduced-motion: reduce) { .track span { animation: none; } }
 `;

@@ -11,6 +11,7 @@ import { kioskStyles } from './styles.ts';
 import './ticket-card.ts';
 
 interface PrinterStatus {
+  configured?: boolean;
   ok: boolean;
   pendingJobs: number;
   message?: string | null;
@@ -56,7 +57,7 @@ export class KioskApp extends HallElement {
           void this.loadPrinter();
         }),
         c.onMessage<PrinterStatus & { kioskId: string }>('printer:status', (m) => {
-          if (m && m.kioskId === this.kioskId) this._printer = m;
+          if (m && m.kioskId === this.kioskId) this._printer = { ...this._printer, ...m };
         }),
       ];
     }
@@ -108,7 +109,8 @@ export class KioskApp extends HallElement {
   };
 
   render() {
-    const printerDown = this._printer && !this._printer.ok;
+    // A kiosk without a printer has nothing to report; the ticket is on screen either way.
+    const printerDown = this._printer && this._printer.configured !== false && !this._printer.ok;
     return html`
       <header>
         <h1>${this._hall?.name ?? ''}</h1>
@@ -137,9 +139,11 @@ export class KioskApp extends HallElement {
           (s) => html`<button class="service" data-service=${s.id} @click=${() => ((this._chosen = s.id), (this._error = null))}>
             <span class="prefix">${s.prefix}</span>
             <span class="sname">${localName(s)}</span>
-            <span class="meta">${t('waitingN', { n: s.waiting })} · ${t('estimateMin', { n: s.estimatedWaitMin })}</span>
-            ${s.remainingToday != null ? html`<span class="limit">${s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : t('full')}</span>` : nothing}
-            ${s.issueUntil ? html`<span class="limit">${t('until', { t: s.issueUntil })}</span>` : nothing}
+            <span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />${t('estimateMin', { n: s.estimatedWaitMin })}</span>
+            <span class="limit">${[
+              s.remainingToday != null ? (s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : t('full')) : '',
+              s.issueUntil ? t('until', { t: s.issueUntil }) : '',
+            ].filter(Boolean).join(' · ')}</span>
           </button>`,
         )}
       </div>

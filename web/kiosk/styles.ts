@@ -7,18 +7,20 @@ export const kioskStyles = css`
   h1 { flex: 1; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; }
   main { flex: 1; padding: 3vh 4vw; }
   .prompt { font-size: 4.4vh; text-align: center; margin: 1vh 0 3vh; font-weight: 600; }
-  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 2.4vh 2.4vw; }
-  .service { display: grid; grid-template-columns: auto 1fr; grid-template-areas: 'p n' 'p m' 'p l';
-    align-items: center; gap: 0.4vh 2vw; text-align: left; min-height: 14vh; padding: 2vh 2.5vw; border: 0;
+  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2.4vh 2.4vw; }
+  .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m' 'p l m';
+    align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 2vh 2.5vw; border: 0;
     border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
     box-shadow: 0 0.6vh 1.6vh rgba(0, 0, 0, 0.3); }
   .service:active { transform: scale(0.98); }
-  .prefix { grid-area: p; width: 9vh; height: 9vh; border-radius: 50%; background: #1f6feb; color: #fff;
-    display: flex; align-items: center; justify-content: center; font-size: 5vh; font-weight: 800; }
+  .prefix { grid-area: p; width: 8vh; height: 8vh; border-radius: 50%; background: #1f6feb; color: #fff;
+    display: flex; align-items: center; justify-content: center; font-size: 4.4vh; font-weight: 800; }
   .sname { grid-area: n; font-size: 4vh; font-weight: 700; }
-  .meta { grid-area: m; font-size: 2.6vh; color: #3d5a80; }
+  .meta { grid-area: m; font-size: 2.6vh; color: #3d5a80; text-align: right; white-space: nowrap; }
+  .meta b { font-size: 3.2vh; color: #0b2545; }
   .meta.big { font-size: 3vh; color: #dbe7f7; }
   .limit { grid-area: l; font-size: 2.2vh; color: #c0392b; }
+  .limit:empty { display: none; }
   .detail { max-width: 1000px; margin: 0 auto; }
   .detail h2 { font-size: 6vh; margin: 1vh 0; }
   .detail h3 { font-size: 3.2vh; color: #ffd600; margin: 3vh 0 1vh; }

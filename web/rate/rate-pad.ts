@@ -7,6 +7,7 @@ import { debounce, HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
 import { t, type StringKey } from '../lib/i18n.ts';
 import type { HallEvent, WindowView } from '../lib/types.ts';
+import { faceIcon } from './face-icon.ts';
 
 const SCORES = [5, 4, 3, 2, 1] as const;
 const THANKS_MS = 4000;
@@ -142,7 +143,7 @@ export class RatePad extends HallElement {
                 <div class="number">${this._asking.number}</div>
                 <div class="scores">
                   ${SCORES.map((s) => html`<button class="s${s}" data-score=${s} @click=${() => this.rate(s)}>
-                    <span class="face">${['', '😣', '🙁', '😐', '🙂', '😄'][s]}</span>${t(`rate${s}` as StringKey)}</button>`)}
+                    <span class="face">${faceIcon(s)}</span>${t(`rate${s}` as StringKey)}</button>`)}
                 </div>`
             : html`<div class="avatar">${(w?.staffName ?? '—').slice(0, 1)}</div>
                 <div class="staff">${w?.staffName ?? t('closed')}</div>
