@@ -5,6 +5,7 @@ import { scoringFor } from '../scoring/index.ts';
 import { requireStaff } from './auth.ts';
 import { managerAdminRoutes } from './managerAdminRoutes.ts';
 import { scoresRoutes } from './scoresRoutes.ts';
+import { waitsRoutes } from './waitsRoutes.ts';
 
 /**
  * Manager-only endpoints. Each area adds its own router below, after the role check:
@@ -19,5 +20,6 @@ export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string): Router
   const scoring = scoringFor(hub, dataDir);
   r.use(scoresRoutes(hub, scoring));
   r.use(managerAdminRoutes(hub, scoring));
+  r.use(waitsRoutes(hub, dataDir));
   return r;
 }

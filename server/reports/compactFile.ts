@@ -1,0 +1,101 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { COLUMNS, type DayColumns } from '../../shared/reports/dayColumns.ts';
+
+/**
+ * A closed day's ticket columns on disk (data/reports/YYYY-MM-DD.bin), so a year's report reads
+ * 250 small files of packed integers instead of a gigabyte of journal lines:
+ *
+ *   "HQR" + format version (4 bytes) | header length (u32 LE) | header JSON, padded to 4 bytes |
+ *   one Int32 LE array per column (count each) | transfer rows, transfer services (each `transfers`) |
+ *   labels JSON { ids, numbers } (read only when a flagged ticket needs its number)
+ *
+ * The header records the size of the journal file it came from: a journal that changed since
+ * (a late day close, a repair) makes the file stale and it is rebuilt.
+ */
+const MAGIC = 'HQR';
+/** Bump when the meaning of a column changes: old files are then rebuilt from the journals. */
+export const FORMAT_VERSION = 1;
+
+interface Header {
+  day: string;
+  baseMs: number;
+  count: number;
+  transfers: number;
+  services: string[];
+  windows: string[];
+  staff: string[];
+  facts: DayColumns['facts'];
+  journalSize: number;
+}
+
+export function encodeDay(d: DayColumns, journalSize: number): Buffer {
+  const header: Header = {
+    day: d.day, baseMs: d.baseMs, count: d.count, transfers: d.transferRows.length, services: d.services,
+    windows: d.windows, staff: d.staff, facts: d.facts, journalSize,
+  };
+  let head = Buffer.from(JSON.stringify(header), 'utf8');
+  const pad = (4 - ((8 + head.length) % 4)) % 4;
+  if (pad) head = Buffer.concat([head, Buffer.alloc(pad, 0x20)]);
+  const prefix = Buffer.alloc(8);
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt8(FORMAT_VERSION, 3);
+  prefix.writeUInt32LE(head.length, 4);
+  const arrays = [...COLUMNS.map((c) => d.cols[c]), d.transferRows, d.transferServices].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const labels = Buffer.from(JSON.stringify(d.labels()), 'utf8');
+  return Buffer.concat([prefix, head, ...arrays, labels]);
+}
+
+/** The day in the file, or null when the file is of another format or unreadable. */
+export function decodeDay(buf: Buffer): { day: DayColumns; journalSize: number } | null {
+  if (buf.length < 8 || buf.toString('latin1', 0, 3) !== MAGIC || buf.readUInt8(3) !== FORMAT_VERSION) return null;
+  const headLen = buf.readUInt32LE(4);
+  let h: Header;
+  try {
+    h = JSON.parse(buf.toString('utf8', 8, 8 + headLen)) as Header;
+  } catch {
+    return null;
+  }
+  let off = 8 + headLen;
+  const need = off + (COLUMNS.length * h.count + 2 * h.transfers) * 4;
+  if (buf.length < need) return null;
+  // Typed views need 4-byte alignment in the underlying memory; copy once if the read buffer lacks it.
+  const body = (buf.byteOffset + off) % 4 === 0 ? buf : Buffer.from(buf);
+  const take = (n: number) => {
+    const a = new Int32Array(body.buffer, body.byteOffset + off, n);
+    off += n * 4;
+    return a;
+  };
+  const cols = Object.fromEntries(COLUMNS.map((c) => [c, take(h.count)])) as DayColumns['cols'];
+  const transferRows = take(h.transfers);
+  const transferServices = take(h.transfers);
+  const labelBytes = buf.subarray(off);
+  let labels: { ids: string[]; numbers: string[] } | null = null;
+  const day: DayColumns = {
+    day: h.day, baseMs: h.baseMs, count: h.count, services: h.services, windows: h.windows, staff: h.staff, cols,
+    transferRows, transferServices, facts: h.facts,
+    labels: () => {
+      try {
+        labels ??= JSON.parse(labelBytes.toString('utf8')) as { ids: string[]; numbers: string[] };
+      } catch {
+        labels = { ids: [], numbers: [] };
+      }
+      return labels;
+    },
+  };
+  return { day, journalSize: h.journalSize };
+}
+
+export function readDayFile(path: string): { day: DayColumns; journalSize: number } | null {
+  try {
+    return decodeDay(readFileSync(path));
+  } catch {
+    return null;
+  }
+}
+
+/** Written beside and renamed into place, so a crash never leaves half a file under the real name. */
+export function writeDayFile(path: string, d: DayColumns, journalSize: number): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, encodeDay(d, journalSize));
+  renameSync(tmp, path);
+}

@@ -1,0 +1,129 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HallEvent } from '../../shared/events.ts';
+import { dayFacts } from '../../shared/reports/dayFacts.ts';
+import { toColumns, type DayColumns } from '../../shared/reports/dayColumns.ts';
+import { ticketTimes } from '../../shared/reports/ticketTimes.ts';
+import type { Hub } from '../hub.ts';
+import { readDayFile, writeDayFile } from './compactFile.ts';
+
+/**
+ * Ticket columns per business day, from the cheapest place that is still right:
+ *   the open day      → folded from the live events on every new event (it is small);
+ *   a closed day      → memory, else its compact file, else folded once from its journal and
+ *                       written as a compact file.
+ * A closed day's entry is checked against its journal's size, so a journal that changed (the
+ * day's close was journaled late, a repair) is folded again.
+ */
+export class DayStore {
+  private readonly memory = new Map<string, { cols: DayColumns; journalSize: number }>();
+  private live: { seq: number; minute: number; cols: DayColumns } | null = null;
+  /** Days folded from journals / read from compact files since start: for the benchmark and the log. */
+  readonly counters = { folded: 0, readCompact: 0, fromMemory: 0 };
+
+  constructor(
+    private readonly hub: Hub,
+    /** The hub's data dir; without one, compact days are kept in memory only. */
+    private readonly dataDir?: string,
+  ) {
+    // Compact a day as soon as it closes, so the first report over it never waits for the journal.
+    hub.onEvents((events) => {
+      const closed = events.find((e) => e.type === 'DayClosed');
+      if (closed?.type === 'DayClosed') setTimeout(() => this.safeDay(closed.data.businessDay), 50).unref();
+    });
+  }
+
+  private get reportsDir(): string | null {
+    return this.dataDir ? join(this.dataDir, 'reports') : null;
+  }
+
+  private journalSize(day: string): number {
+    if (!this.dataDir) return this.hub.journal.readDay(day).length;
+    try {
+      return statSync(join(this.dataDir, 'journal', `${day}.jsonl`)).size;
+    } catch {
+      return -1;
+    }
+  }
+
+  private serves(): Record<string, string[]> {
+    return Object.fromEntries(this.hub.config.windows.map((w) => [w.id, w.serviceIds]));
+  }
+
+  /** Whether a day is over: before the open day, or the open day after its close was journaled. */
+  private isClosed(day: string): boolean {
+    const open = this.hub.journal.day;
+    if (open === null || day < open) return true;
+    if (day > open) return false;
+    return this.hub.journal.events.at(-1)?.type === 'DayClosed' || day < this.hub.today();
+  }
+
+  /** The days that have a journal within [from, to], in order, as columns. */
+  range(from: string, to: string): DayColumns[] {
+    const out: DayColumns[] = [];
+    for (const day of this.hub.journal.days()) {
+      if (day < from || day > to) continue;
+      const d = this.day(day);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  day(day: string): DayColumns | null {
+    if (!this.isClosed(day)) return this.liveDay(day);
+    const size = this.journalSize(day);
+    if (size < 0) return null;
+    const mem = this.memory.get(day);
+    if (mem && mem.journalSize === size) {
+      this.counters.fromMemory += 1;
+      return mem.cols;
+    }
+    const path = this.reportsDir ? join(this.reportsDir, `${day}.bin`) : null;
+    const onDisk = path ? readDayFile(path) : null;
+    if (onDisk && onDisk.journalSize === size && onDisk.day.day === day) {
+      this.counters.readCompact += 1;
+      this.memory.set(day, { cols: onDisk.day, journalSize: size });
+      return onDisk.day;
+    }
+    const events = this.hub.journal.readDay(day);
+    const cols = toColumns(day, ticketTimes(events, { closed: true }), dayFacts(events, this.serves()));
+    this.counters.folded += 1;
+    if (path) {
+      try {
+        mkdirSync(this.reportsDir!, { recursive: true });
+        writeDayFile(path, cols, size);
+        // Keep what the file holds rather than the folded objects: the same figures, far less memory.
+        const back = readDayFile(path);
+        if (back) {
+          this.memory.set(day, { cols: back.day, journalSize: size });
+          return back.day;
+        }
+      } catch (e) {
+        this.hub.log(`report cache for ${day} not written: ${(e as Error).message}`);
+      }
+    }
+    this.memory.set(day, { cols, journalSize: size });
+    return cols;
+  }
+
+  private safeDay(day: string) {
+    try {
+      this.day(day);
+    } catch (e) {
+      this.hub.log(`report cache for ${day} failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** Today is folded from the live events; refolded on a new event or once a minute for idle time. */
+  private liveDay(day: string): DayColumns | null {
+    if (this.hub.journal.day !== day) return null;
+    const now = this.hub.clock.now();
+    const seq = this.hub.journal.lastSeq;
+    const minute = Math.floor(now / 60_000);
+    if (this.live && this.live.seq === seq && this.live.minute === minute && this.live.cols.day === day) return this.live.cols;
+    const events = this.hub.journal.events as readonly HallEvent[];
+    const cols = toColumns(day, ticketTimes(events), dayFacts(events, this.serves(), now));
+    this.live = { seq, minute, cols };
+    return cols;
+  }
+}

@@ -1,0 +1,144 @@
+import type { HallEvent, Outcome } from '../events.ts';
+import type { TicketStatus } from '../state.ts';
+
+/**
+ * The life of one ticket as the wait-time reports need it, folded from a day's events.
+ * Times are epoch ms. The contract's definitions hold here and nowhere else:
+ *   wait    = first call − issue (a recall, a requeue or a transfer does not move the first call);
+ *   service = finish − the last start before the finish;
+ *   a ticket is served in the service whose queue it was in when it finished.
+ */
+export interface TicketTimes {
+  id: string;
+  number: string;
+  priority: boolean;
+  /** The service it was issued for: `issued` counts it there. */
+  issuedServiceId: string;
+  /** The service it is in now: served, no-show or abandoned are counted here. */
+  serviceId: string;
+  issuedMs: number;
+  /** Local hour of issue (0–23), read from the journaled time, which carries the hall's offset. */
+  issuedHour: number;
+  calledMs: number | null;
+  startedMs: number | null;
+  finishedMs: number | null;
+  status: TicketStatus;
+  outcome: Outcome | null;
+  /** Window and staffer of the finish, or of the last call when it never finished. */
+  windowId: string | null;
+  staffId: string | null;
+  /** Services the ticket was moved out of, each once, in the order it left them. */
+  transferredFrom: string[];
+  recalls: number;
+  rating: number | null;
+}
+
+/** Folds a business day's events into one row per ticket, in issue order. */
+export function ticketTimes(events: Iterable<HallEvent>, opts: { closed?: boolean } = {}): TicketTimes[] {
+  const byId = new Map<string, TicketTimes>();
+  const rows: TicketTimes[] = [];
+  const get = (id: string) => byId.get(id);
+  for (const e of events) {
+    switch (e.type) {
+      case 'TicketIssued': {
+        const d = e.data;
+        const row: TicketTimes = {
+          id: d.ticketId, number: d.number, priority: d.priority, issuedServiceId: d.serviceId, serviceId: d.serviceId,
+          issuedMs: Date.parse(e.at), issuedHour: localHour(e.at), calledMs: null, startedMs: null, finishedMs: null,
+          status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], recalls: 0, rating: null,
+        };
+        byId.set(d.ticketId, row);
+        rows.push(row);
+        break;
+      }
+      case 'TicketCalled': {
+        const t = get(e.data.ticketId);
+        if (!t) break;
+        t.calledMs ??= Date.parse(e.at);
+        t.status = 'called';
+        t.windowId = e.data.windowId;
+        t.staffId = e.data.staffId;
+        break;
+      }
+      case 'TicketRecalled': {
+        const t = get(e.data.ticketId);
+        if (t) t.recalls += 1;
+        break;
+      }
+      case 'ServiceStarted': {
+        const t = get(e.data.ticketId);
+        if (!t) break;
+        t.startedMs = Date.parse(e.at);
+        t.status = 'serving';
+        break;
+      }
+      case 'ServiceFinished': {
+        const t = get(e.data.ticketId);
+        if (!t) break;
+        t.finishedMs = Date.parse(e.at);
+        t.status = 'done';
+        t.outcome = e.data.outcome;
+        t.windowId = e.data.windowId;
+        t.staffId = e.data.staffId;
+        break;
+      }
+      case 'TicketNoShow': {
+        const t = get(e.data.ticketId);
+        if (!t) break;
+        t.status = 'no-show';
+        t.windowId = e.data.windowId;
+        t.staffId = e.data.staffId;
+        break;
+      }
+      case 'TicketTransferred': {
+        const t = get(e.data.ticketId);
+        if (!t) break;
+        if (!t.transferredFrom.includes(t.serviceId)) t.transferredFrom.push(t.serviceId);
+        t.serviceId = e.data.toServiceId;
+        // Service at the first desk ended with the transfer; only a start after it counts.
+        t.startedMs = null;
+        t.status = 'waiting';
+        break;
+      }
+      case 'TicketRequeued': {
+        const t = get(e.data.ticketId);
+        if (t) t.status = 'waiting';
+        break;
+      }
+      case 'TicketRated': {
+        const t = get(e.data.ticketId);
+        if (t) t.rating = e.data.score;
+        break;
+      }
+      case 'DayClosed': {
+        for (const id of e.data.abandonedTicketIds) {
+          const t = get(id);
+          if (t) t.status = 'abandoned';
+        }
+        break;
+      }
+      case 'StaffSignedIn':
+      case 'StaffSignedOut':
+      case 'WindowPaused':
+      case 'WindowResumed':
+        break;
+      default:
+        unreachable(e);
+    }
+  }
+  // A past day whose close was never journaled (the hub was off at midnight): whoever was still
+  // in the hall then left without service all the same.
+  if (opts.closed) {
+    for (const t of rows) if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') t.status = 'abandoned';
+  }
+  return rows;
+}
+
+/** "2026-11-23T09:05:00.000+08:00" → 9: the hub writes every time in the hall's zone. */
+export function localHour(iso: string): number {
+  return (iso.charCodeAt(11) - 48) * 10 + (iso.charCodeAt(12) - 48);
+}
+
+function unreachable(x: never): void {
+  void x;
+}

@@ -1,0 +1,168 @@
+import type { HallConfig } from '../config.ts';
+import { toIso, weekday } from '../time.ts';
+import { NONE, STATUS_CODES, type DayColumns } from './dayColumns.ts';
+import { Tally, type Figures } from './figures.ts';
+import { suspectReasons, type FlaggedTicket, type SuspectRule } from './suspect.ts';
+
+/**
+ * The wait-time report of a period: a pure fold over its days' ticket columns. Every figure is
+ * exact; the contract's definitions are applied in `ticketTimes` (what a wait and a service are)
+ * and here (which service, window, staffer and hour a ticket counts under).
+ */
+export interface ReportOptions extends Partial<SuspectRule> {
+  /** Leave tickets with suspect times out of served, wait and service figures (they stay listed). */
+  excludeFlagged?: boolean;
+  /** How many flagged tickets to list at most. */
+  flaggedLimit?: number;
+}
+
+export type ServiceRow = { serviceId: string; name: string; maxWaiting: number; flagged: number } & Figures;
+export type WindowRow = { windowId: string; number: number | null; name: string; openMin: number; pausedMin: number; idleWhileQueuedMin: number; flagged: number } & Figures;
+export type StaffRow = { staffId: string; name: string; idleWhileQueuedMin: number; flagged: number } & Figures;
+export type HourRow = { hour: number } & Figures;
+
+export interface WaitsFigures {
+  from: string;
+  to: string;
+  /** Business days in the period that have tickets. */
+  days: number;
+  services: ServiceRow[];
+  total: Figures & { maxWaiting: number; flagged: number };
+  windows: WindowRow[];
+  staff: StaffRow[];
+  /** By hour of issue: wait by hour of the day. */
+  hours: HourRow[];
+  /** Arrivals by weekday (0 = Sunday) × hour, and how many business days of each weekday. */
+  heatmap: { arrivals: number[][]; days: number[] };
+  flagged: FlaggedTicket[];
+  flaggedCount: number;
+  excludedFlagged: boolean;
+}
+
+const min = (ms: number) => Math.round(ms / 600) / 100;
+const DONE = STATUS_CODES.indexOf('done');
+const NO_SHOW = STATUS_CODES.indexOf('no-show');
+const ABANDONED = STATUS_CODES.indexOf('abandoned');
+
+export function waitsReport(from: string, to: string, days: readonly DayColumns[], config: HallConfig, opts: ReportOptions = {}): WaitsFigures {
+  const rule: SuspectRule = { factor: opts.factor ?? 4, maxServiceMs: opts.maxServiceMs ?? 2 * 3_600_000 };
+  const limit = opts.flaggedLimit ?? 200;
+  const services = new Map<string, Tally & { peak?: number }>();
+  const windows = new Map<string, Tally>();
+  const staff = new Map<string, Tally>();
+  const hours = Array.from({ length: 24 }, () => new Tally());
+  const total = new Tally();
+  const peaks = new Map<string, number>();
+  const winTime = new Map<string, { open: number; paused: number; idle: number }>();
+  const staffIdle = new Map<string, number>();
+  const arrivals = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const weekdays = new Array<number>(7).fill(0);
+  const flagged: FlaggedTicket[] = [];
+  let flaggedCount = 0;
+  const tally = (m: Map<string, Tally>, key: string) => {
+    let t = m.get(key);
+    if (!t) m.set(key, (t = new Tally()));
+    return t;
+  };
+  for (const s of config.services) tally(services, s.id);
+  const target = new Map(config.services.map((s) => [s.id, s] as const));
+
+  for (const d of days) {
+    if (d.day < from || d.day > to) continue;
+    const c = d.cols;
+    const svc = d.services.map((id) => tally(services, id));
+    const waitTarget = d.services.map((id) => (target.get(id)?.targetWaitMin ?? Infinity) * 60_000);
+    const serviceTarget = d.services.map((id) => (target.get(id)?.targetServiceMin ?? Infinity) * 60_000);
+    const win = d.windows.map((id) => tally(windows, id));
+    const stf = d.staff.map((id) => tally(staff, id));
+    const wd = weekday(d.day);
+    if (d.count) weekdays[wd]! += 1;
+    for (let i = 0; i < d.count; i++) {
+      const hour = hours[c.hour[i]!]!;
+      svc[c.issuedService[i]!]!.issued += 1;
+      total.issued += 1;
+      hour.issued += 1;
+      arrivals[wd]![c.hour[i]!]! += 1;
+      const status = c.status[i]!;
+      const s = c.service[i]!;
+      const w = c.window[i]! >= 0 ? win[c.window[i]!] : undefined;
+      const p = c.staff[i]! >= 0 ? stf[c.staff[i]!] : undefined;
+      if (status === DONE) {
+        const waitMs = c.called[i]! - c.issued[i]!;
+        const serviceMs = c.started[i] === NONE ? null : c.finished[i]! - c.started[i]!;
+        const reasons = suspectReasons(serviceMs, serviceTarget[s]!, rule);
+        if (reasons.length) {
+          flaggedCount += 1;
+          for (const g of [svc[s], w, p, hour, total]) if (g) g.flagged += 1;
+          if (flagged.length < limit) flagged.push(describe(d, i, waitMs, serviceMs, reasons, config.hall.timezone));
+          if (opts.excludeFlagged) continue;
+        }
+        const within = waitMs <= waitTarget[s]!;
+        for (const g of [svc[s], w, p, hour, total]) g?.serve(waitMs, serviceMs, within);
+      } else if (status === NO_SHOW) {
+        for (const g of [svc[s], w, p, hour, total]) if (g) g.noShow += 1;
+      } else if (status === ABANDONED) {
+        for (const g of [svc[s], hour, total]) if (g) g.abandoned += 1;
+      }
+    }
+    let lastRow = -1;
+    for (let k = 0; k < d.transferRows.length; k++) {
+      const row = d.transferRows[k]!;
+      svc[d.transferServices[k]!]!.transferred += 1;
+      // The total and the hours count tickets, not moves: a ticket moved twice is one transfer.
+      if (row !== lastRow) {
+        total.transferred += 1;
+        hours[c.hour[row]!]!.transferred += 1;
+      }
+      lastRow = row;
+    }
+    for (const [id, q] of Object.entries(d.facts.queues)) peaks.set(id, Math.max(peaks.get(id) ?? 0, q.max));
+    for (const [id, t] of Object.entries(d.facts.windows)) {
+      const acc = winTime.get(id) ?? { open: 0, paused: 0, idle: 0 };
+      acc.open += t.openMs;
+      acc.paused += t.pausedMs;
+      acc.idle += t.idleQueuedMs;
+      winTime.set(id, acc);
+      if (t.openMs || t.pausedMs) tally(windows, id);
+    }
+    for (const [id, ms] of Object.entries(d.facts.staffIdleQueuedMs)) {
+      staffIdle.set(id, (staffIdle.get(id) ?? 0) + ms);
+      tally(staff, id);
+    }
+  }
+
+  const nameOf = (id: string) => config.services.find((s) => s.id === id)?.name ?? id;
+  return {
+    from, to, days: days.filter((d) => d.day >= from && d.day <= to && d.count > 0).length,
+    services: [...services].map(([id, t]) => ({ serviceId: id, name: nameOf(id), ...t.figures(), maxWaiting: peaks.get(id) ?? 0, flagged: t.flagged })),
+    total: { ...total.figures(), maxWaiting: Math.max(0, ...peaks.values()), flagged: total.flagged },
+    windows: [...windows].sort(byKey).map(([id, t]) => {
+      const cfg = config.windows.find((w) => w.id === id);
+      const time = winTime.get(id) ?? { open: 0, paused: 0, idle: 0 };
+      return {
+        windowId: id, number: cfg?.number ?? null, name: cfg?.name ?? id, ...t.figures(), flagged: t.flagged,
+        openMin: min(time.open), pausedMin: min(time.paused), idleWhileQueuedMin: min(time.idle),
+      };
+    }),
+    staff: [...staff].sort(byKey).map(([id, t]) => ({
+      staffId: id, name: config.staff.find((s) => s.id === id)?.name ?? id, ...t.figures(), flagged: t.flagged,
+      idleWhileQueuedMin: min(staffIdle.get(id) ?? 0),
+    })),
+    hours: hours.map((t, hour) => ({ hour, ...t.figures() })).filter((h) => h.issued > 0 || h.served > 0),
+    heatmap: { arrivals, days: weekdays },
+    flagged, flaggedCount, excludedFlagged: opts.excludeFlagged ?? false,
+  };
+}
+
+const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function describe(d: DayColumns, i: number, waitMs: number, serviceMs: number | null, reasons: string[], tz: string): FlaggedTicket {
+  const { ids, numbers } = d.labels();
+  const c = d.cols;
+  return {
+    id: ids[i] ?? '', number: numbers[i] ?? '', day: d.day, serviceId: d.services[c.service[i]!] ?? '',
+    windowId: d.windows[c.window[i]!] ?? null, staffId: d.staff[c.staff[i]!] ?? null,
+    startedAt: c.started[i] === NONE ? null : toIso(d.baseMs + c.started[i]!, tz), finishedAt: toIso(d.baseMs + c.finished[i]!, tz),
+    waitSec: waitMs / 1000, serviceSec: serviceMs === null ? null : serviceMs / 1000, reasons,
+  };
+}
