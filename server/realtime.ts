@@ -9,6 +9,8 @@ import { snapshotView } from './views.ts';
 /** The socket contract, shared in shape with the pages' connection helper. */
 export interface ServerToClient {
   'hall:event': (e: HallEvent) => void;
+  /** A kiosk printer's state changed (see server/printing). */
+  'printer:status': (s: { kioskId: string; ok: boolean; pendingJobs: number; message: string }) => void;
 }
 export type SyncAnswer =
   | { seq: number; events: HallEvent[] }
