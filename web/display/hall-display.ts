@@ -43,7 +43,7 @@ export class HallDisplay extends HallElement {
     const latest = s?.calls[0];
     // One line per number (a recall moves it up), the one on the big panel left out.
     const seen = new Set(latest ? [latest.number] : []);
-    const recent = (s?.calls ?? []).filter((c) => !seen.has(c.number) && seen.add(c.number)).slice(0, 5);
+    const recent = (s?.calls ?? []).filter((c) => !seen.has(c.number) && seen.add(c.number)).slice(0, 4);
     return html`
       <header>
         <h1>${s?.hall?.name ?? ''}</h1>

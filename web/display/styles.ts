@@ -16,17 +16,17 @@ export const displayStyles = css`
   .latest-text { margin-top: 2vh; font-size: 3.6vh; color: #dbe7f7; }
   .latest-empty { font-size: 8vh; color: #9fb7d9; }
   .side { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
-  .recent { min-height: 32vh; }
+  .recent { min-height: 0; flex: 1; overflow: hidden; }
   h2 { margin: 0 0 1vh; font-size: 3.4vh; color: #9fb7d9; font-weight: 500; }
   ol, ul { list-style: none; margin: 0 0 2vh; padding: 0; }
-  .recent li { display: flex; justify-content: space-between; font-size: 5vh; padding: 0.6vh 1vw;
+  .recent li { display: flex; justify-content: space-between; font-size: 4.6vh; padding: 0.4vh 1vw;
     border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
   .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
   .recent .rwin { color: #ffd600; }
   .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; }
-  .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3.2vh;
-    padding: 0.8vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
-  .queues .count { font-size: 4.4vh; font-weight: 700; color: #7ee2a8; }
+  .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3vh;
+    padding: 0.4vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
+  .queues .count { font-size: 3.8vh; font-weight: 700; color: #7ee2a8; }
   .windows { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 1vw; padding: 0 2.5vw 2vh; }
   .win { border-radius: 1.5vh; padding: 1.2vh 1vw; background: rgba(255, 255, 255, 0.1); text-align: center; min-height: 16vh; }
   .win.closed { opacity: 0.45; }

@@ -8,18 +8,19 @@ export const kioskStyles = css`
   main { flex: 1; padding: 3vh 4vw; }
   .prompt { font-size: 4.4vh; text-align: center; margin: 1vh 0 3vh; font-weight: 600; }
   .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2.4vh 2.4vw; }
-  .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m' 'p l m';
+  .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m';
     align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 2vh 2.5vw; border: 0;
     border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
     box-shadow: 0 0.6vh 1.6vh rgba(0, 0, 0, 0.3); }
   .service:active { transform: scale(0.98); }
   .prefix { grid-area: p; width: 8vh; height: 8vh; border-radius: 50%; background: #1f6feb; color: #fff;
     display: flex; align-items: center; justify-content: center; font-size: 4.4vh; font-weight: 800; }
-  .sname { grid-area: n; font-size: 4vh; font-weight: 700; }
+  .stext { grid-area: n; display: flex; flex-direction: column; gap: 0.5vh; }
+  .sname { font-size: 4vh; font-weight: 700; }
   .meta { grid-area: m; font-size: 2.6vh; color: #3d5a80; text-align: right; white-space: nowrap; }
   .meta b { font-size: 3.2vh; color: #0b2545; }
-  .meta.big { font-size: 3vh; color: #dbe7f7; }
-  .limit { grid-area: l; font-size: 2.2vh; color: #c0392b; }
+  .meta.big { font-size: 3vh; color: #dbe7f7; text-align: left; white-space: normal; }
+  .limit { font-size: 2.2vh; color: #c0392b; }
   .limit:empty { display: none; }
   .detail { max-width: 1000px; margin: 0 auto; }
   .detail h2 { font-size: 6vh; margin: 1vh 0; }
@@ -30,7 +31,7 @@ export const kioskStyles = css`
   .take { flex: 1; min-height: 12vh; font: inherit; font-size: 4.4vh; font-weight: 700; border: 0; border-radius: 2.2vh;
     background: #ffd600; color: #0b2545; cursor: pointer; display: flex; flex-direction: column; align-items: center; justify-content: center; }
   .take.green { background: #27ae60; color: #fff; }
-  .take small { font-size: 2.2vh; font-weight: 400; }
+  .take small { font-size: 2vh; font-weight: 400; }
   .take[disabled] { opacity: 0.5; }
   .back { margin-top: 3vh; font: inherit; font-size: 3vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7;
     border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
