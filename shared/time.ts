@@ -1,9 +1,10 @@
 /**
  * Time in the hall's zone, without Date.now(): every function takes the instant it works on.
- * Offsets are looked up through Intl once per zone and hour and cached, because replaying a
- * busy day formats tens of thousands of timestamps.
+ * Offsets are looked up through Intl once per zone and quarter hour and cached, because replaying
+ * a busy day formats tens of thousands of timestamps. A quarter, not an hour: some zones
+ * (Australia/Lord_Howe) change their offset at half past a UTC hour.
  */
-const HOUR = 3_600_000;
+const QUARTER_HOUR = 900_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
 
@@ -21,7 +22,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
 
 /** Offset of the zone from UTC at the given instant, in minutes (Asia/Shanghai: 480). */
 export function offsetMinutes(tz: string, ms: number): number {
-  const hourKey = `${tz}|${Math.floor(ms / HOUR)}`;
+  const hourKey = `${tz}|${Math.floor(ms / QUARTER_HOUR)}`;
   const cached = offsetCache.get(hourKey);
   if (cached !== undefined) return cached;
   const parts = formatter(tz).formatToParts(new Date(Math.floor(ms / 1000) * 1000));

@@ -75,6 +75,14 @@ describe('a zone with daylight saving time (Europe/Berlin, clocks forward 2026-0
   });
 });
 
+describe('a zone that changes its offset at half past a UTC hour (Australia/Lord_Howe, 2026-10-04 02:00 local)', () => {
+  it('gives each instant its own offset, even after an instant earlier in the same UTC hour was formatted', () => {
+    const tz = 'Australia/Lord_Howe';
+    expect(toIso(Date.parse('2026-10-03T15:10:00Z'), tz)).toBe('2026-10-04T01:40:00.000+10:30');
+    expect(toIso(Date.parse('2026-10-03T15:45:00Z'), tz)).toBe('2026-10-04T02:45:00.000+11:00');
+  });
+});
+
 describe('calendar dates', () => {
   it('addDays crosses months, years and leap days', () => {
     expect(addDays('2026-11-23', 1)).toBe('2026-11-24');
