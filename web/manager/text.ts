@@ -26,3 +26,8 @@ export type TextKey = keyof typeof zh;
 export function tr(key: TextKey): string {
   return getLang() === 'en' ? en[key] : zh[key];
 }
+
+/** Inline pair for texts used in one place only: Chinese first, English on request. */
+export function L(zh: string, en: string): string {
+  return getLang() === 'en' ? en : zh;
+}
