@@ -3,7 +3,7 @@ import type { HallConfig } from './config.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
 import { pickNext } from './queuePolicy.ts';
-import { assertNever, type HallState, type Ticket, type WindowRuntime } from './state.ts';
+import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
 import { localDate, localMinuteOfDay } from './time.ts';
 
 /** The most tickets one service can number in a day: prefix + three digits. */
@@ -23,7 +23,7 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       if (service.issueUntil && localMinuteOfDay(command.at, tz) >= minutes(service.issueUntil)) {
         throw conflict('SERVICE_CUT_OFF', `${service.name}今日取号已于 ${service.issueUntil} 截止`, `${service.name} stopped issuing tickets at ${service.issueUntil} today`);
       }
-      const issued = state.businessDay === businessDay ? (state.issuedPerService.get(service.id) ?? 0) : 0;
+      const issued = ticketsDay(state) === businessDay ? (state.issuedPerService.get(service.id) ?? 0) : 0;
       const cap = Math.min(service.dailyCap ?? MAX_PER_DAY, MAX_PER_DAY);
       if (issued >= cap) {
         throw conflict('SERVICE_FULL', `${service.name}今日号源已满（${cap} 个）`, `${service.name} has issued all ${cap} tickets for today`);

@@ -107,13 +107,13 @@ export function evolve(state: HallState, event: HallEvent): HallState {
   switch (event.type) {
     case 'TicketIssued': {
       const d = event.data;
-      if (state.businessDay !== d.businessDay) {
+      if (ticketsDay(state) !== d.businessDay) {
         // First ticket of a new day: the closed day's tickets live on in its journal file.
         state.tickets = new Map();
         state.waiting = new Set();
         state.issuedPerService = new Map();
-        state.businessDay = d.businessDay;
       }
+      state.businessDay = d.businessDay;
       state.tickets.set(d.ticketId, {
         id: d.ticketId, number: d.number, serviceId: d.serviceId, issuedServiceId: d.serviceId,
         priority: d.priority, businessDay: d.businessDay, status: 'waiting', issuedAt: event.at,
@@ -227,6 +227,14 @@ export function evolve(state: HallState, event: HallEvent): HallState {
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * The business day the tickets in state belong to: the open day, or the day just closed. A day
+ * closed early and then issuing again keeps its tickets and numbers on, never repeating one.
+ */
+export function ticketsDay(state: HallState): string | null {
+  return state.businessDay ?? state.tickets.values().next().value?.businessDay ?? null;
 }
 
 function signOut(state: HallState, w: WindowRuntime): void {

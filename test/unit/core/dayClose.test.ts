@@ -62,4 +62,12 @@ describe('closing a business day', () => {
     const r = new Replay().apply(...busyEvening, closeDay(DAY, midnight), signIn('W2', 'S03', 'A', at('08:00', NEXT)));
     expect(() => r.run(callNext('W2', 'S03', at('08:01', NEXT)))).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
   });
+
+  it('closed early, the same business day numbers on without repeating a number and keeps its tickets', () => {
+    const s = spec().given(...busyEvening, closeDay(DAY, at('17:45'))).when(issue('late', 'A', at('17:50')))
+      .then([{ type: 'TicketIssued', data: { ...ref('late', 'A004', 'A'), priority: false, businessDay: DAY } }]);
+    expect(s.tickets.get('a1')?.status).toBe('done');
+    expect(s.tickets.get('a2')?.status).toBe('abandoned');
+    expect(s.businessDay).toBe(DAY);
+  });
 });
