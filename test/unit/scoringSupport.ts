@@ -67,7 +67,7 @@ export class Day {
 
 let ids = 0;
 export function record<K extends ScoringRecord['kind']>(kind: K, fields: Omit<Extract<ScoringRecord, { kind: K }>, 'kind' | 'id' | 'enteredBy' | 'enteredAt'>): ScoringRecord {
-  return { kind, id: `r${++ids}`, enteredBy: 'M01', enteredAt: '2026-11-23T18:00:00.000+08:00', ...fields } as ScoringRecord;
+  return { kind, id: `r${++ids}`, enteredBy: 'M01', enteredAt: '2026-11-23T18:00:00.000+08:00', ...fields } as unknown as ScoringRecord;
 }
 
 export function score(day: Day, opts: { records?: ScoringRecord[]; rubric?: Rubric; schedule?: Partial<ScheduleSettings>; until?: number } = {}): DayScore {
