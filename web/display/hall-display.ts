@@ -68,7 +68,9 @@ export class HallDisplay extends HallElement {
           <h2>${t('waitingPerService')}</h2>
           <ul class="queues">
             ${s?.services.map(
-              (sv) => html`<li><span class="svc">${localName(sv)}</span><span class="count">${sv.waiting}</span></li>`,
+              // Hall rule: more than 10 waiting per open window is flagged for the lobby manager.
+              (sv) => html`<li class=${sv.waiting > 10 * Math.max(1, sv.openWindows ?? 1) ? 'alert' : ''}>
+                <span class="svc">${localName(sv)}</span><span class="count">${sv.waiting}</span></li>`,
             )}
           </ul>
         </section>

@@ -27,6 +27,8 @@ export const displayStyles = css`
   .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3vh;
     padding: 0.4vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
   .queues .count { font-size: 3.8vh; font-weight: 700; color: #7ee2a8; }
+  .queues li.alert { background: rgba(231, 76, 60, 0.55); }
+  .queues li.alert .count { color: #fff; }
   .windows { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 1vw; padding: 0 2.5vw 2vh; }
   .win { border-radius: 1.5vh; padding: 1.2vh 1vw; background: rgba(255, 255, 255, 0.1); text-align: center; min-height: 16vh; }
   .win.closed { opacity: 0.45; }

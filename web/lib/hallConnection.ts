@@ -46,6 +46,9 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
   let syncing = false;
   let resyncWanted = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  /** Bumped on every disconnect: an answer to a sync sent on an older link is ignored. */
+  let link = 0;
 
   const socket: Socket = io(opts.url ?? '/', {
     transports: ['websocket'],
@@ -77,7 +80,9 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
     }
     syncing = true;
     clearTimeout(retry);
+    const mine = link;
     socket.timeout(8000).emit('hall:sync', { lastSeq }, (err: Error | null, answer: SyncAnswer) => {
+      if (mine !== link) return;
       syncing = false;
       if (err || !answer || 'error' in answer) {
         // No answer in time (or a refusal): try again while the socket stays up.
@@ -88,8 +93,8 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
         lastSeq = answer.seq;
         for (const fn of resets) fn(answer.snapshot);
       } else {
+        // lastSeq moves only with events applied: were the answer's seq ahead, the next live event shows the gap.
         for (const e of answer.events) if (e.seq > lastSeq) apply(e, false);
-        lastSeq = Math.max(lastSeq, answer.seq);
       }
       setStatus('online');
       for (const fn of synced) fn();
@@ -104,7 +109,15 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
     setStatus('connecting');
     sync();
   });
-  socket.on('disconnect', () => setStatus('offline'));
+  socket.on('disconnect', (reason) => {
+    link++;
+    syncing = false;
+    resyncWanted = false;
+    clearTimeout(retry);
+    setStatus('offline');
+    // socket.io leaves a server-side disconnect (a hub restart, a kicked socket) to us: come back.
+    if (reason === 'io server disconnect' && !closed) setTimeout(() => !closed && socket.connect(), 500);
+  });
   socket.on('connect_error', () => setStatus('offline'));
   socket.on('hall:event', (e: HallEvent) => {
     // While a sync is under way its answer covers these events, or the resync after it will.
@@ -135,6 +148,7 @@ export function connectHall(opts: ConnectOptions = {}): HallConnection {
       return () => void socket.off(name, handler);
     },
     close() {
+      closed = true;
       clearTimeout(retry);
       socket.close();
       setStatus('offline');
