@@ -71,6 +71,8 @@ export function windowView(w: WindowRuntime, config: HallConfig, state: HallStat
     state: w.state, staffId: w.staffId, staffName: w.staffName, post: w.post, since: w.since,
     currentTicketId: w.currentTicketId, currentNumber: current?.number ?? null, currentStatus: current?.status ?? null,
     pause: w.pause, postA: cfg?.postA ?? null, postB: cfg?.postB ?? null,
+    // Staff on duty are public by rule (name, number, photo): the window screen shows the photo.
+    staffPhoto: (w.staffId && config.staff.find((s) => s.id === w.staffId)?.photo) || null,
   };
 }
 

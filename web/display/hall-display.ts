@@ -69,7 +69,7 @@ export class HallDisplay extends HallElement {
           <ul class="queues">
             ${s?.services.map(
               // Hall rule: more than 10 waiting per open window is flagged for the lobby manager.
-              (sv) => html`<li class=${sv.waiting > 10 * Math.max(1, sv.openWindows ?? 1) ? 'alert' : ''}>
+              (sv) => html`<li class=${(sv.crowded ?? sv.waiting > 10 * Math.max(1, sv.openWindows ?? 1)) ? 'alert' : ''}>
                 <span class="svc">${localName(sv)}</span><span class="count">${sv.waiting}</span></li>`,
             )}
           </ul>

@@ -18,6 +18,7 @@ export class WindowScreen extends HallElement {
     .current { text-align: center; }
     .label { font-size: 4vh; color: #9fb7d9; }
     .number { font-size: 26vh; font-weight: 700; color: #ffd600; line-height: 1.1; font-variant-numeric: tabular-nums; }
+    .idle { font-size: 8vh; color: #9fb7d9; margin-top: 4vh; }
     .staff { display: flex; align-items: center; gap: 2vw; }
     .photo { width: 22vh; height: 28vh; border-radius: 1.5vh; background: #1f4e8c; display: flex; align-items: center;
       justify-content: center; font-size: 12vh; font-weight: 700; object-fit: cover; }
@@ -34,6 +35,13 @@ export class WindowScreen extends HallElement {
   @property({ attribute: false }) store?: DisplayStore;
   @property({ attribute: false }) connection?: HallConnection;
   private _off?: () => void;
+  /** Photos that failed to load: the initial stands in for them. */
+  private readonly _badPhoto = new Set<string>();
+
+  private photoFailed(url: string): void {
+    this._badPhoto.add(url);
+    this.requestUpdate();
+  }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -66,10 +74,14 @@ export class WindowScreen extends HallElement {
               </div>`
             : html`<div class="current">
                   <div class="label">${t('nowServing')}</div>
-                  <div class="number" data-testid="window-current">${w.currentNumber ?? '—'}</div>
+                  ${w.currentNumber
+                    ? html`<div class="number" data-testid="window-current">${w.currentNumber}</div>`
+                    : html`<div class="idle" data-testid="window-current">${t('noCall')}</div>`}
                 </div>
                 <div class="staff">
-                  <div class="photo">${(w.staffName ?? '?').slice(0, 1)}</div>
+                  ${w.staffPhoto && !this._badPhoto.has(w.staffPhoto)
+                    ? html`<img class="photo" src=${w.staffPhoto} alt=${w.staffName ?? ''} @error=${() => this.photoFailed(w.staffPhoto!)} />`
+                    : html`<div class="photo">${(w.staffName ?? '?').slice(0, 1)}</div>`}
                   <div>
                     <div class="label">${t('onDuty')}</div>
                     <div class="who">${w.staffName ?? ''}</div>

@@ -14,6 +14,8 @@ export interface ServiceView {
   issueUntil?: string | null;
   remainingToday?: number | null;
   openWindows?: number;
+  /** More waiting than the hall's limit per open window (RULES §9). */
+  crowded?: boolean;
   materials?: string[];
   guide?: string | null;
 }
@@ -33,6 +35,7 @@ export interface WindowView {
   state: 'closed' | 'open' | 'paused';
   staffId: string | null;
   staffName: string | null;
+  staffPhoto?: string | null;
   post: 'A' | 'B' | null;
   currentTicketId: string | null;
   currentNumber: string | null;
