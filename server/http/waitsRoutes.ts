@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
-import { waitsReport, type ReportOptions } from '../../shared/reports/waitsReport.ts';
+import type { DayColumns } from '../../shared/reports/dayColumns.ts';
+import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import type { Hub } from '../hub.ts';
 import { DayStore } from '../reports/dayStore.ts';
 import { previousPeriod, resolvePeriod, waitsCsv, waitsQuerySchema, type WaitsQuery } from '../reports/waitsQuery.ts';
@@ -15,9 +16,20 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
   const r = Router();
   const store = new DayStore(hub, dataDir);
 
+  // Answers kept while the days under them are the same objects: a closed day's columns are
+  // replaced only when its journal changes, and today's whenever an event arrives.
+  const answers = new Map<string, { days: DayColumns[]; report: WaitsFigures }>();
   const compute = (from: string, to: string, q: WaitsQuery) => {
     const opts: ReportOptions = { excludeFlagged: q.excludeFlagged, factor: q.suspectFactor };
-    return waitsReport(from, to, store.range(from, to), hub.config, opts);
+    const days = store.range(from, to);
+    // The services' targets are part of the key: a target edited by a manager changes the figures.
+    const key = JSON.stringify([from, to, opts, hub.config.services]);
+    const known = answers.get(key);
+    if (known && known.days.length === days.length && known.days.every((d, i) => d === days[i])) return known.report;
+    const report = waitsReport(from, to, days, hub.config, opts);
+    if (answers.size >= 32) answers.delete(answers.keys().next().value!);
+    answers.set(key, { days, report });
+    return report;
   };
   const query = (req: Request) => {
     const q = parse(waitsQuerySchema, req.query);

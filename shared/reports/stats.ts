@@ -19,8 +19,38 @@ export class Values {
   }
 
   sorted(): Int32Array {
-    return this.buf.slice(0, this.length).sort();
+    return radixSort(this.buf.subarray(0, this.length));
   }
+}
+
+/**
+ * Ascending copy of int32 values. Waits and service times are never negative, and an LSD radix
+ * sort of them (three passes of 11 bits) is several times faster than the engine's typed-array
+ * sort on the millions of values of a busy year; anything negative falls back to that sort.
+ */
+export function radixSort(values: Int32Array): Int32Array {
+  const n = values.length;
+  let src = Int32Array.from(values);
+  if (n < 256) return src.sort();
+  for (let i = 0; i < n; i++) if (src[i]! < 0) return src.sort();
+  let dst = new Int32Array(n);
+  const count = new Int32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(src[i]! >>> shift) & 2047]! += 1;
+    let sum = 0;
+    for (let b = 0; b < 2048; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      dst[count[(v >>> shift) & 2047]!++] = v;
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
 
 /**

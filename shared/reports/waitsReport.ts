@@ -73,6 +73,8 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
     const svc = d.services.map((id) => tally(services, id));
     const waitTarget = d.services.map((id) => (target.get(id)?.targetWaitMin ?? Infinity) * 60_000);
     const serviceTarget = d.services.map((id) => (target.get(id)?.targetServiceMin ?? Infinity) * 60_000);
+    // The shortest service that is suspect, per service: most tickets are decided by one comparison.
+    const suspectFrom = serviceTarget.map((t) => Math.min(rule.factor * t, rule.maxServiceMs));
     const win = d.windows.map((id) => tally(windows, id));
     const stf = d.staff.map((id) => tally(staff, id));
     const wd = weekday(d.day);
@@ -90,19 +92,28 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
       if (status === DONE) {
         const waitMs = c.called[i]! - c.issued[i]!;
         const serviceMs = c.started[i] === NONE ? null : c.finished[i]! - c.started[i]!;
-        const reasons = suspectReasons(serviceMs, serviceTarget[s]!, rule);
-        if (reasons.length) {
+        if (serviceMs !== null && serviceMs > suspectFrom[s]!) {
           flaggedCount += 1;
-          for (const g of [svc[s], w, p, hour, total]) if (g) g.flagged += 1;
-          if (flagged.length < limit) flagged.push(describe(d, i, waitMs, serviceMs, reasons, config.hall.timezone));
+          flag(svc[s]!, w, p, hour, total);
+          if (flagged.length < limit) flagged.push(describe(d, i, waitMs, serviceMs, suspectReasons(serviceMs, serviceTarget[s]!, rule), config.hall.timezone));
           if (opts.excludeFlagged) continue;
         }
         const within = waitMs <= waitTarget[s]!;
-        for (const g of [svc[s], w, p, hour, total]) g?.serve(waitMs, serviceMs, within);
+        svc[s]!.serve(waitMs, serviceMs, within);
+        w?.serve(waitMs, serviceMs, within);
+        p?.serve(waitMs, serviceMs, within);
+        hour.serve(waitMs, serviceMs, within);
+        total.serve(waitMs, serviceMs, within);
       } else if (status === NO_SHOW) {
-        for (const g of [svc[s], w, p, hour, total]) if (g) g.noShow += 1;
+        svc[s]!.noShow += 1;
+        if (w) w.noShow += 1;
+        if (p) p.noShow += 1;
+        hour.noShow += 1;
+        total.noShow += 1;
       } else if (status === ABANDONED) {
-        for (const g of [svc[s], hour, total]) if (g) g.abandoned += 1;
+        svc[s]!.abandoned += 1;
+        hour.abandoned += 1;
+        total.abandoned += 1;
       }
     }
     let lastRow = -1;
@@ -152,6 +163,10 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
     heatmap: { arrivals, days: weekdays },
     flagged, flaggedCount, excludedFlagged: opts.excludeFlagged ?? false,
   };
+}
+
+function flag(...groups: (Tally | undefined)[]) {
+  for (const g of groups) if (g) g.flagged += 1;
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -1,0 +1,33 @@
+import { cpus, totalmem } from 'node:os';
+import { hubBench } from './hub/index.ts';
+import { reportsBench } from './reports/index.ts';
+
+/**
+ * `npm run bench [-- section… --quick]`: each section lives in its own folder and returns its
+ * table rows; name sections to run only those. Figures are printed beside references measured in
+ * the same run, on the machine described first.
+ */
+type Section = (log: (line: string) => void, quick: boolean) => Promise<string[]>;
+
+const sections: Record<string, Section> = {
+  hub: hubBench,
+  reports: reportsBench,
+};
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const chosen = args.filter((a) => !a.startsWith('--'));
+for (const name of chosen) {
+  if (!sections[name]) {
+    console.error(`unknown section ${name}; sections: ${Object.keys(sections).join(', ')}`);
+    process.exit(1);
+  }
+}
+const cpu = cpus();
+console.log(`# bench ${new Date().toISOString().slice(0, 10)}`);
+console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`);
+for (const [name, run] of Object.entries(sections)) {
+  if (chosen.length && !chosen.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await run(console.log, quick);
+}
