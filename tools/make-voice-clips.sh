@@ -9,9 +9,9 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 say() { # say <file-name> <voice> <text>
-  espeak-ng -v "$2" -s 150 -p 50 -w "$tmp/$1.wav" "$3"
+  espeak-ng -v "$2" -s 175 -p 50 -w "$tmp/$1.wav" "$3"
   # Trim leading/trailing silence so joined clips flow, then downmix and shrink.
-  sox "$tmp/$1.wav" -c 1 -r 16000 "$out/$1.ogg" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
+  sox "$tmp/$1.wav" -c 1 -r 16000 "$out/$1.ogg" silence 1 0.02 1% reverse silence 1 0.02 1% reverse \
     norm -3 pad 0 0.04
 }
 
@@ -31,7 +31,7 @@ say chuangkou cmn 窗口
 say banli cmn 办理
 
 # Two-tone chime (ding-dong) before each call.
-sox -n -r 16000 -c 1 "$tmp/ding.wav" synth 0.45 sine 1318.5 fade q 0.01 0.45 0.4 vol 0.6
-sox -n -r 16000 -c 1 "$tmp/dong.wav" synth 0.7 sine 1046.5 fade q 0.01 0.7 0.6 vol 0.6
-sox "$tmp/ding.wav" "$tmp/dong.wav" "$out/chime.ogg" pad 0 0.2
+sox -n -r 16000 -c 1 "$tmp/ding.wav" synth 0.35 sine 1318.5 fade q 0.01 0.35 0.3 vol 0.6
+sox -n -r 16000 -c 1 "$tmp/dong.wav" synth 0.55 sine 1046.5 fade q 0.01 0.55 0.5 vol 0.6
+sox "$tmp/ding.wav" "$tmp/dong.wav" "$out/chime.ogg" pad 0 0.15
 ls -l "$out"

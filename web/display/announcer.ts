@@ -12,6 +12,8 @@ export interface Spoken extends Announcement {
   via: 'clips' | 'speech';
   startedAt: number;
   endedAt: number | null;
+  /** Times the call has been played so far (the display's repeat setting). */
+  plays: number;
 }
 
 const STORE_KEY = 'hallhub.display.announced';
@@ -83,12 +85,13 @@ export class Announcer {
       while (this.queue.length > 0) {
         const a = this.queue[0]!;
         const voice = chineseVoice();
-        const spoken: Spoken = { ...a, via: voice ? 'speech' : 'clips', startedAt: Date.now(), endedAt: null };
+        const spoken: Spoken = { ...a, via: voice ? 'speech' : 'clips', startedAt: Date.now(), endedAt: null, plays: 0 };
         this.history.push(spoken);
         for (let i = 0; i < Math.max(1, this.repeat); i++) {
           await this.player.play(['chime']);
           if (voice) await speak(a.text, voice);
           else await this.player.play(callClips(a.number, a.windowNumber));
+          spoken.plays++;
           await wait(400);
         }
         spoken.endedAt = Date.now();
