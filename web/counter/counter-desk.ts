@@ -108,7 +108,7 @@ export class CounterDesk extends HallElement {
         <section class="card current">
           <div class="wtitle">${t('window', { n: w.number })} · ${w.name} · ${w.post === 'B' ? t('postB') : t('postA')}</div>
           <div class="label">${t('current')}</div>
-          <div class="cur-number" data-testid="current-number">${w.currentNumber ?? '—'}</div>
+          <div class="cur-number ${w.currentNumber ? '' : 'empty'}" data-testid="current-number">${w.currentNumber ?? '—'}</div>
           <div class="cur-status">${w.state === 'paused' ? t('paused') : w.currentStatus ? t(`status_${w.currentStatus}` as StringKey) : t('queueEmpty')}</div>
           ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
           <div class="actions">

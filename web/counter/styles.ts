@@ -31,6 +31,7 @@ export const counterStyles = css`
   .desk { display: grid; grid-template-columns: 2fr 1fr; gap: 1.6vw; }
   .current .label { color: #5b6b80; margin-top: 1vh; }
   .cur-number { font-size: 5.5rem; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
+  .cur-number.empty { color: #c3ccd8; }
   .cur-status { font-size: 1.2rem; color: #5b6b80; margin-bottom: 1vh; }
   .actions { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.8vw; margin-top: 1.4vh; }
   .panel { margin-top: 2vh; padding: 1.6vh 1vw; background: #f3f6fb; border-radius: 10px; }

@@ -95,7 +95,7 @@ export class HallDisplay extends HallElement {
     const cover = w.state === 'open' && w.postA && w.staffId && w.staffId !== w.postA;
     return html`<div class="win ${w.state}" data-window=${w.number}>
       <div class="wnum">${t('window', { n: w.number })}</div>
-      <div class="wcur">${w.state === 'closed' ? t('closed') : (w.currentNumber ?? '—')}</div>
+      <div class="wcur ${w.currentNumber ? '' : 'empty'}">${w.state === 'closed' ? t('closed') : (w.currentNumber ?? '—')}</div>
       <div class="wstaff">${w.staffName ?? ''}${cover ? html` <small>(${t('coveredBy', { name: w.staffName ?? '' })})</small>` : nothing}</div>
     </div>`;
   }

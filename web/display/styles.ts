@@ -35,6 +35,7 @@ export const displayStyles = css`
   .win.paused { background: rgba(231, 76, 60, 0.35); border: 0.3vh solid #e74c3c; }
   .wnum { font-size: 3vh; color: #9fb7d9; }
   .wcur { font-size: 6.5vh; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .wcur.empty { color: rgba(255, 255, 255, 0.35); }
   .wstaff { font-size: 2.6vh; }
   .wstate { font-size: 3vh; font-weight: 700; margin: 0.8vh 0; }
   .wnote { font-size: 2.4vh; }
