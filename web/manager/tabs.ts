@@ -16,4 +16,5 @@ export const tabs: ManagerTab[] = [
   { id: 'rollup', label: { zh: '月季年汇总', en: 'Roll-ups' }, tag: 'score-rollup', load: () => import('./scores/score-rollup.ts') },
   { id: 'entries', label: { zh: '奖惩与投诉', en: 'Entries' }, tag: 'manual-entries', load: () => import('./entries/manual-entries.ts') },
   { id: 'schedule', label: { zh: '排班与请假', en: 'Schedule & leave' }, tag: 'schedule-leave', load: () => import('./schedule/schedule-leave.ts') },
+  { id: 'waits', label: { zh: '等候时长', en: 'Wait times' }, tag: 'waits-report', load: () => import('./waits/waits-report.ts') },
 ];
