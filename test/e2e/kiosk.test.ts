@@ -71,6 +71,17 @@ describe('the kiosk when things are not simple', () => {
     expect(services.find((s) => s.id === 'D')?.waiting).toBe(0);
   });
 
+  it('goes back to the start on its own after the ticket has been shown', async () => {
+    const { page } = await openPage(browser, `${h.url}/kiosk?seconds=3`, SIZES.kiosk);
+    await page.locator('[data-service=E]').click();
+    await page.locator('button.take').first().click();
+    await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent()).toBe('E001');
+    const shownAt = Date.now();
+    await page.locator('[data-service=E]').waitFor({ timeout: 10_000 });
+    expect(Date.now() - shownAt).toBeGreaterThan(1500);
+    await page.close();
+  });
+
   it('switches to English and back, and remembers the choice', async () => {
     await kiosk.locator('lang-switch button').click();
     await kiosk.getByText('Choose a service').waitFor();

@@ -25,6 +25,7 @@ export class KioskApp extends HallElement {
 
   @property({ attribute: false }) connection?: HallConnection;
   @property() kioskId: string | null = null;
+  @property({ type: Number }) ticketSeconds = 20;
   @state() private _hall: HallInfo | null = null;
   @state() private _services: ServiceView[] = [];
   @state() private _chosen: string | null = null;
@@ -123,7 +124,7 @@ export class KioskApp extends HallElement {
       <main id="main">
         ${this._ticket
           ? html`<ticket-card .ticket=${this._ticket} .service=${this._services.find((s) => s.id === this._ticket?.serviceId) ?? null}
-              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} @done=${this.reset}></ticket-card>`
+              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} .seconds=${this.ticketSeconds} @done=${this.reset}></ticket-card>`
           : this._chosen
             ? this.renderDetail()
             : this.renderServices()}

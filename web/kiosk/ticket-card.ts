@@ -4,11 +4,10 @@ import { HallElement } from '../lib/hall-element.ts';
 import { clockTime, localName, t } from '../lib/i18n.ts';
 import type { ServiceView, TicketView } from '../lib/types.ts';
 
-const SHOW_SECONDS = 20;
 
 /**
  * The number just taken, on screen whatever the printer does: big number, queue position, time and
- * a QR code of the phone status page. Fires `done` after 20 s or on tap.
+ * a QR code of the phone status page. Fires `done` after `seconds` (20 by default) or on tap.
  */
 @customElement('ticket-card')
 export class TicketCard extends HallElement {
@@ -33,13 +32,15 @@ export class TicketCard extends HallElement {
   @property({ attribute: false }) ticket?: TicketView;
   @property({ attribute: false }) service: ServiceView | null = null;
   @property() timezone = 'Asia/Shanghai';
+  /** How long the ticket stays on screen before the kiosk is ready for the next visitor. */
+  @property({ type: Number }) seconds = 20;
   @state() private _qr: string | null = null;
-  @state() private _left = SHOW_SECONDS;
+  @state() private _left = 20;
   private _timer?: ReturnType<typeof setInterval>;
 
   connectedCallback(): void {
     super.connectedCallback();
-    this._left = SHOW_SECONDS;
+    this._left = this.seconds;
     this._timer = setInterval(() => {
       if (--this._left <= 0) this.finish();
     }, 1000);
