@@ -139,8 +139,8 @@ export class KioskApp extends HallElement {
         ${this._services.map(
           (s) => html`<button class="service" data-service=${s.id} @click=${() => ((this._chosen = s.id), (this._error = null))}>
             <span class="prefix">${s.prefix}</span>
-            <span class="stext"><span class="sname">${localName(s)}</span>
             <span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />${t('estimateMin', { n: s.estimatedWaitMin })}</span>
+            <span class="stext"><span class="sname">${localName(s)}</span>
             <span class="limit">${[
               s.remainingToday != null ? (s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : t('full')) : '',
               s.issueUntil ? t('until', { t: s.issueUntil }) : '',
