@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { COLUMNS, type DayColumns } from '../../shared/reports/dayColumns.ts';
 
 /**
@@ -85,11 +85,46 @@ export function decodeDay(buf: Buffer): { day: DayColumns; journalSize: number }
   return { day, journalSize: h.journalSize };
 }
 
+/**
+ * Reads a day file without its labels: they are a third of the file and only a flagged ticket
+ * needs them, so they are read from the file again when asked for.
+ */
 export function readDayFile(path: string): { day: DayColumns; journalSize: number } | null {
+  let fd: number | null = null;
   try {
-    return decodeDay(readFileSync(path));
+    fd = openSync(path, 'r');
+    const prefix = Buffer.alloc(8);
+    if (readSync(fd, prefix, 0, 8, 0) < 8) return null;
+    const headLen = prefix.readUInt32LE(4);
+    const head = Buffer.alloc(headLen);
+    readSync(fd, head, 0, headLen, 8);
+    let count = 0;
+    let transfers = 0;
+    try {
+      ({ count, transfers } = JSON.parse(head.toString('utf8')) as Header);
+    } catch {
+      return null;
+    }
+    const bodyLen = (COLUMNS.length * count + 2 * transfers) * 4;
+    const buf = Buffer.alloc(8 + headLen + bodyLen);
+    prefix.copy(buf, 0);
+    head.copy(buf, 8);
+    if (readSync(fd, buf, 8 + headLen, bodyLen, 8 + headLen) < bodyLen) return null;
+    const parsed = decodeDay(buf);
+    if (!parsed) return null;
+    let labels: ReturnType<DayColumns['labels']> | null = null;
+    parsed.day.labels = () => {
+      if (!labels) {
+        const whole = decodeDay(readFileSync(path));
+        labels = whole?.day.labels() ?? { ids: [], numbers: [] };
+      }
+      return labels;
+    };
+    return parsed;
   } catch {
     return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
