@@ -15,14 +15,14 @@ export class TicketCard extends HallElement {
     :host { display: flex; flex-direction: column; align-items: center; text-align: center; color: #0b2545;
       background: #fff; border-radius: 3vh; padding: 4vh 4vw; margin: 2vh auto; width: min(90%, 900px); }
     .label { font-size: 3.2vh; color: #5b6b80; }
-    .number { font-size: 16vh; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
+    .number { font-size: 13vh; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
     .service { font-size: 4vh; font-weight: 600; }
     .priority { display: inline-block; margin-top: 1vh; padding: 0.3vh 1.5vw; border-radius: 999px; background: #27ae60; color: #fff; font-size: 2.6vh; }
     .ahead { font-size: 4vh; font-weight: 700; margin-top: 2vh; }
-    dl { display: grid; grid-template-columns: auto auto; gap: 1vh 3vw; font-size: 3vh; margin: 3vh 0; }
+    dl { display: grid; grid-template-columns: auto auto; gap: 1vh 3vw; font-size: 3vh; margin: 2vh 0; }
     dt { color: #5b6b80; text-align: right; }
     dd { margin: 0; font-weight: 700; text-align: left; }
-    img { width: 24vh; height: 24vh; image-rendering: pixelated; }
+    img { width: 20vh; height: 20vh; image-rendering: pixelated; }
     .scan { font-size: 2.6vh; color: #5b6b80; }
     button { margin-top: 3vh; font: inherit; font-size: 3.4vh; padding: 1.5vh 6vw; border-radius: 2vh; border: 0;
       background: #0b2545; color: #fff; cursor: pointer; }
