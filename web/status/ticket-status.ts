@@ -6,7 +6,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { debounce, HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
 import { clockTime, localName, t, type StringKey } from '../lib/i18n.ts';
-import type { HallInfo, TicketView } from '../lib/types.ts';
+import type { HallEvent, HallInfo, TicketView } from '../lib/types.ts';
 
 /** The visitor's phone (/t/:id, from the ticket's QR): number, status, people ahead, the window when called. */
 @customElement('ticket-status')
@@ -39,8 +39,18 @@ export class TicketStatus extends HallElement {
   @state() private _hall: HallInfo | null = null;
   @state() private _error: string | null = null;
   private _offs: (() => void)[] = [];
-  // Any call in the hall can move this ticket forward, so every event triggers one (debounced) re-fetch.
-  private readonly _refetch = debounce(() => void this.load(), 200);
+  // Events about this ticket re-fetch at once. Others in its queue can move it forward, but a busy
+  // hall has several events a second and hundreds of phones: those re-fetch at most every 3 s.
+  private readonly _refetch = debounce(() => void this.load(), 100);
+  private readonly _refetchSoon = throttle(() => void this.load(), 3000);
+
+  private onHallEvent(e: HallEvent): void {
+    const d = e.data as { ticketId?: string; serviceId?: string; toServiceId?: string };
+    const tk = this._ticket;
+    if (!tk || d.ticketId === tk.id) return this._refetch();
+    if (tk.status !== 'waiting') return;
+    if (d.serviceId === tk.serviceId || d.toServiceId === tk.serviceId || e.type === 'StaffSignedIn' || e.type === 'StaffSignedOut') this._refetchSoon();
+  }
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -55,7 +65,7 @@ export class TicketStatus extends HallElement {
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('connection') && this.connection) {
       for (const off of this._offs) off();
-      this._offs = [this.connection.onEvent(() => this._refetch()), this.connection.onSynced(() => this._refetch())];
+      this._offs = [this.connection.onEvent((e) => this.onHallEvent(e)), this.connection.onSynced(() => this._refetch())];
     }
   }
 
@@ -107,4 +117,23 @@ declare global {
   interface HTMLElementTagNameMap {
     'ticket-status': TicketStatus;
   }
+}
+
+/** Runs at once, then at most once per `ms`, with a last run after a burst so nothing is missed. */
+function throttle(fn: () => void, ms: number): () => void {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    const wait = last + ms - Date.now();
+    if (wait <= 0) {
+      last = Date.now();
+      fn();
+    } else if (!timer) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        last = Date.now();
+        fn();
+      }, wait);
+    }
+  };
 }
