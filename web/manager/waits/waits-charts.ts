@@ -71,7 +71,7 @@ export class WaitsCharts extends LitElement {
       tooltip: { position: 'top' },
       grid: { left: 48, right: 16, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: hourRange.map((h) => `${h}:00`), splitArea: { show: true } },
-      yAxis: { type: 'category', data: [1, 2, 3, 4, 5, 6, 0].map((d) => names[d]), splitArea: { show: true } },
+      yAxis: { type: 'category', inverse: true, data: [1, 2, 3, 4, 5, 6, 0].map((d) => names[d]), splitArea: { show: true } },
       visualMap: { min: 0, max: Math.max(1, top), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, text: [en ? 'arrivals per day' : '日均取号', ''] },
       series: [{ type: 'heatmap', name: en ? 'Arrivals' : '取号', data: cells, label: { show: true, fontSize: 10 } }],
     }, true);
