@@ -22,10 +22,16 @@ export async function hubBench(log: (line: string) => void = console.log, quick 
 
   const lat = await callLatency({ ms: quick ? 4000 : 15_000 });
   row(
-    'call → display latency (100 windows calling, 20 displays, 300 phones, 20 tickets/s)',
-    `p50 ${f(lat.p50)} ms, p99 ${f(lat.p99)} ms, max ${f(lat.max)} ms (${lat.samples} deliveries of ${lat.calls} calls)`,
+    'call answered → each display has TicketCalled (100 windows calling, 20 displays, 300 phones, 20 tickets/s)',
+    `p50 ${f(lat.answered.p50)} ms, p99 ${f(lat.answered.p99)} ms, max ${f(lat.answered.max)} ms; ${f(lat.answered.aheadPct, 0)}% of deliveries arrive before the answer (${lat.samples} deliveries of ${lat.calls} calls)`,
     `bare socket.io round trip: p50 ${f(lat.ref.p50, 2)} ms, p99 ${f(lat.ref.p99, 2)} ms, max ${f(lat.ref.max, 2)} ms`,
-    `p99 < 25 ms: ${lat.p99 < 25 ? 'met' : 'NOT met'}`,
+    `p99 < 25 ms: ${lat.answered.p99 < 25 ? 'met' : 'NOT met'}`,
+  );
+  row(
+    'the whole path: call request sent → each display has TicketCalled (HTTP, decide, fsync, broadcast)',
+    `p50 ${f(lat.p50)} ms, p99 ${f(lat.p99)} ms, max ${f(lat.max)} ms`,
+    'same run as above',
+    `p99 < 25 ms: ${lat.p99 < 25 ? 'met' : 'NOT met'} (stricter than the goal)`,
   );
 
   const sync = withTempDir((d) => rawFdatasyncRate(d, quick ? 500 : 2000));

@@ -16,6 +16,8 @@ export interface LatencyResult {
   samples: number;
   calls: number;
   rssMb: number;
+  /** Answer at the counter → each screen (0 when the screen had it first). */
+  answered: { p50: number; p99: number; max: number; aheadPct: number };
   ref: { p50: number; p99: number; max: number };
 }
 
@@ -52,6 +54,9 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
 
     const sentAt = new Map<string, number>();
     const received: number[][] = [];
+    // Per call (window|ticket): when each display got it, and when the counter got its answer.
+    const gotAt = new Map<string, number[]>();
+    const answeredAt = new Map<string, number>();
     const displays = await Promise.all(Array.from({ length: opts.displays ?? 20 }, () => connect(hub.url)));
     const phones = await Promise.all(Array.from({ length: opts.phones ?? 300 }, () => connect(hub.url)));
     sockets.push(...displays, ...phones);
@@ -60,8 +65,13 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
       d.on('hall:event', (e: HallEvent) => {
         if (e.type !== 'TicketCalled') return;
         // Each window has one call in flight, so its send time identifies the call.
+        const now = performance.now();
         const t = sentAt.get(e.data.windowId);
-        if (t !== undefined) received[di]!.push(performance.now() - t);
+        if (t !== undefined) received[di]!.push(now - t);
+        const key = `${e.data.windowId}|${e.data.ticketId}`;
+        const list = gotAt.get(key) ?? [];
+        list.push(now);
+        gotAt.set(key, list);
       });
     });
 
@@ -76,6 +86,7 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
           sentAt.set(w.id, performance.now());
           const r = await call(hub.url, 'POST', `/api/windows/${w.id}/call-next`, undefined, tokens[i]);
           if (r.status === 200) {
+            answeredAt.set(`${w.id}|${r.body.ticket.id}`, performance.now());
             calls++;
             await new Promise((res) => setTimeout(res, 1500 + Math.random() * 2500));
             await call(hub.url, 'POST', `/api/windows/${w.id}/finish`, {}, tokens[i]);
@@ -90,8 +101,25 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
     clearInterval(issuer);
     await new Promise((r) => setTimeout(r, 300));
     const all = received.flat().sort((a, b) => a - b);
+    // The goal's own definition: from the answer reaching the counter to each screen holding the
+    // event. The hub broadcasts before it answers, so most screens are ahead (counted as 0).
+    const afterAnswer: number[] = [];
+    let ahead = 0;
+    for (const [key, times] of gotAt) {
+      const a = answeredAt.get(key);
+      if (a === undefined) continue;
+      for (const t of times) {
+        if (t <= a) ahead++;
+        afterAnswer.push(Math.max(0, t - a));
+      }
+    }
+    afterAnswer.sort((a, b) => a - b);
     const rssMb = hub.rssMb();
-    return { p50: percentile(all, 50), p99: percentile(all, 99), max: all.at(-1) ?? NaN, samples: all.length, calls, rssMb, ref: await socketRoundTrip() };
+    return {
+      p50: percentile(all, 50), p99: percentile(all, 99), max: all.at(-1) ?? NaN, samples: all.length, calls, rssMb,
+      answered: { p50: percentile(afterAnswer, 50), p99: percentile(afterAnswer, 99), max: afterAnswer.at(-1) ?? NaN, aheadPct: (100 * ahead) / Math.max(1, afterAnswer.length) },
+      ref: await socketRoundTrip(),
+    };
   } finally {
     for (const s of sockets) s.close();
     await hub.stop();
