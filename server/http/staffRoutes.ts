@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Command } from '../../shared/commands.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallEvent, Outcome, PauseReason } from '../../shared/events.ts';
+import { nextInLine, waitingFor } from '../../shared/nextInLine.ts';
 import type { Tokens } from '../auth.ts';
 import { verifyPin, type LoginThrottle } from '../auth.ts';
 import type { Hub } from '../hub.ts';
@@ -75,6 +76,20 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     const staff = hub.config.staff.find((s) => s.id === req.staff!.staffId);
     const windowId = hub.state.staffWindow.get(req.staff!.staffId) ?? null;
     res.json({ staff: staff ? { id: staff.id, name: staff.name, role: staff.role } : null, windowId });
+  });
+
+  // The counter's preview: the numbers this window would call next, in the order it would call them.
+  r.get('/api/windows/:windowId/queue', staffOnly, (req, res) => {
+    const windowId = parse(pathId, req.params.windowId);
+    const w = hub.state.windows.get(windowId);
+    const cfg = hub.config.windows.find((x) => x.id === windowId);
+    if (!w || !cfg) throw new DomainError('not-found', 'WINDOW_NOT_FOUND', '没有这个窗口', 'No such window');
+    const limit = Math.min(20, Math.max(1, Number(req.query.limit) || 5));
+    const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit);
+    res.json({
+      windowId, waiting: waitingFor(hub.state, cfg.serviceIds),
+      next: next.map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, issuedAt: t.issuedAt })),
+    });
   });
 
   r.post('/api/windows/:windowId/:action', staffOnly, async (req, res) => {

@@ -11,7 +11,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const DIST = join(ROOT, 'dist');
+/** Built pages; `HALL_WEB_DIR` points browser tests at another build so it need not overwrite `dist/`. */
+export const DIST = process.env.HALL_WEB_DIR ?? join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 export function launchBrowser(): Promise<Browser> {
