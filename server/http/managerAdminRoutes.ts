@@ -2,10 +2,11 @@ import { Router, type Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, invalid, notFound } from '../../shared/errors.ts';
+import { complaintDeadline } from '../../shared/scoring/records.ts';
 import { RUBRICS, rubricById } from '../../shared/scoring/rubrics.ts';
-import { addWorkingDays } from '../../shared/scoring/schedule.ts';
+import { complaintDue } from '../../shared/scoring/schedule.ts';
 import type { ScoringRecord } from '../../shared/scoring/types.ts';
-import { addDays, isDate } from '../../shared/time.ts';
+import { isDate } from '../../shared/time.ts';
 import type { Hub } from '../hub.ts';
 import type { ScoreService } from '../scoring/service.ts';
 import { parse } from './errors.ts';
@@ -20,7 +21,7 @@ const scheduleBody = z.object({
   extraWorkdays: z.array(date).max(400),
   graceMin: z.number().int().min(0).max(60),
   pauseLimitMin: z.number().int().min(1).max(480),
-  shifts: z.array(z.object({ staffId: id, weekdays })).max(2000),
+  shifts: z.array(z.object({ staffId: id, weekdays, from: date.nullable().default(null), to: date.nullable().default(null) })).max(2000),
 });
 const leaveBody = z.object({
   staffId: id, from: date, to: date, spans: z.array(z.number().int().min(0).max(5)).min(1).max(6).nullable().default(null),
@@ -62,7 +63,10 @@ export function managerAdminRoutes(hub: Hub, scoring: () => Promise<ScoreService
   });
   r.put('/api/admin/scoring/schedule', async (req, res) => {
     const body = parse(scheduleBody, req.body);
-    for (const sh of body.shifts) staffExists(sh.staffId);
+    for (const sh of body.shifts) {
+      staffExists(sh.staffId);
+      if (sh.from && sh.to && sh.to < sh.from) throw invalid('BAD_RANGE', `${sh.staffId} 的排班结束日期早于开始日期`, `The shift of ${sh.staffId} ends before it starts`);
+    }
     const svc = await scoring();
     await svc.store.setSchedule(body, req.staff!.staffId, hub.clockIso());
     res.json(svc.store.settings.schedule);
@@ -83,7 +87,7 @@ export function managerAdminRoutes(hub: Hub, scoring: () => Promise<ScoreService
     res.json({
       leave: active.leave.filter((l) => inRange(l.to) || inRange(l.from)),
       entries: active.entries.filter((e) => inRange(e.date)),
-      complaints: active.complaints.filter((c) => inRange(c.date)).map((c) => ({ ...c, overdue: !c.closedAt && c.dueDate < hub.today() })),
+      complaints: active.complaints.filter((c) => inRange(c.date)).map((c) => ({ ...c, ...complaintDeadline(c, hub.today()) })),
       voided: [...active.voided].map(([ref, v]) => ({ ref, ...v })),
     });
   });
@@ -118,8 +122,7 @@ export function managerAdminRoutes(hub: Hub, scoring: () => Promise<ScoreService
     staffExists(b.staffId);
     windowExists(b.windowId);
     const svc = await scoring();
-    // Ordinary complaints are answered the same or the next day; complex ones within 5 working days.
-    const dueDate = b.complexity === 'ordinary' ? addDays(b.date, 1) : addWorkingDays(svc.store.settings.schedule, b.date, 5);
+    const dueDate = complaintDue(svc.store.settings.schedule, b.date, b.complexity);
     res.status(201).json(await add({ kind: 'complaint', ...stamp(req, 'complaint'), ...b, dueDate }));
   });
   r.post('/api/admin/scoring/complaints/:id/follow-ups', async (req, res) => {

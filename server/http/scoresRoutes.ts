@@ -32,6 +32,7 @@ export function dayView(d: DayScore) {
       windowId: w.windowId, served: w.served, uncoveredMinutes: w.uncoveredMinutes, coverMinutes: w.coverMinutes,
       pauseMinutes: w.pauseMinutes, satisfactionPct: round1(w.satisfactionPct), ratings: w.ratings, score: w.score, parts: w.parts,
       items: w.items.map((i) => ({ code: i.code, count: i.count, points: i.points, evidence: i.evidence })), intervals: w.intervals,
+      uncoveredSince: w.uncoveredSince,
     })),
   };
 }

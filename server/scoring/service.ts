@@ -49,7 +49,8 @@ export class ScoreService {
     const tz = this.hub.tz;
     const open = date === this.hub.journal.day;
     const live = date === today;
-    const key = `${date}|${this.store.version}`;
+    // Today's date is part of the key: a complaint's deadline passing changes a closed day's evidence.
+    const key = `${date}|${this.store.version}|${today}`;
     if (!live) {
       const hit = this.cache.get(key);
       if (hit) return hit;
@@ -58,7 +59,7 @@ export class ScoreService {
     const until = live ? Math.min(this.hub.clock.now(), endOfLocalDay(date, tz)) : endOfLocalDay(date, tz);
     const result = scoreDay({
       date, config: this.hub.config, events, schedule: this.store.settings.schedule,
-      records: recordsOn(this.records(), date), rubric: this.rubric, until,
+      records: recordsOn(this.records(), date), rubric: this.rubric, until, asOf: today,
     });
     if (!live) {
       if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value!);

@@ -1,5 +1,6 @@
 import type { HallConfig } from '../config.ts';
 import { toIso } from '../time.ts';
+import { reasonText } from './labels.ts';
 import { leaveFor, type Span } from './schedule.ts';
 import { minutes, overlapMs, type DayTimeline, type Pause, type Segment, type Session } from './timeline.ts';
 import type { Evidence, LeaveRecord, ScheduleSettings } from './types.ts';
@@ -22,6 +23,8 @@ export interface AttendanceInput {
   leave: readonly LeaveRecord[];
   /** Nothing after this instant is known yet (now, for today). */
   until: number;
+  /** Staff names, so evidence reads "赵磊（S07）" rather than a bare number. */
+  names?: ReadonlyMap<string, string>;
 }
 
 const MIN = 60_000;
@@ -80,8 +83,11 @@ export function attendanceFindings(input: AttendanceInput): Finding[] {
       for (let i = 0; i + 1 < within.length; i++) out.push(...gapFinding(input, staffId, within[i]!, within[i + 1]!, span, aWindow.get(staffId), grace, limit, hm));
     }
     if (leaveSpans.covered.length) {
+      const cover = leaveSpans.cover ?? '';
+      const who = input.names?.has(cover) ? `${input.names.get(cover)}（${cover}）` : cover;
+      const whoEn = input.names?.has(cover) ? `${input.names.get(cover)} (${cover})` : cover;
       out.push({ code: 'leave-covered', staffId, windowId: null, evidence: {
-        zh: `请假（${leaveSpans.covered.join('、')}），由 ${leaveSpans.cover} 顶岗`, en: `On leave (${leaveSpans.covered.join(', ')}), covered by ${leaveSpans.cover}`,
+        zh: `请假（${leaveSpans.covered.join('、')}），由 ${who} 顶岗`, en: `On leave (${leaveSpans.covered.join(', ')}), covered by ${whoEn}`,
       } });
     }
     if (leaveSpans.uncovered.length) {
@@ -110,8 +116,8 @@ function pauseFinding(p: Pause, spans: Span[], grace: number, limit: number, hm:
   const ok = justified(p);
   if (away <= grace || (ok && away <= limit)) return null;
   const m = minutes(away);
-  const why = ok ? `${p.reason}${p.note ? `：${p.note}` : ''}` : '未说明原因';
-  const whyEn = ok ? `${p.reason}${p.note ? `: ${p.note}` : ''}` : 'no reason given';
+  const why = ok ? `${reasonText(p.reason, 'zh')}${p.note ? `：${p.note}` : ''}` : '未说明原因';
+  const whyEn = ok ? `${reasonText(p.reason, 'en')}${p.note ? `: ${p.note}` : ''}` : 'no reason given';
   return { code: 'leave-post', staffId: p.staffId, windowId: p.windowId, evidence: {
     from: toIso(p.from, tz), to: toIso(p.to, tz), minutes: m, windowId: p.windowId,
     zh: `${hm(p.from)}–${hm(p.to)} ${p.windowId} 暂停（${why}）${m} 分钟，无人顶岗`,

@@ -1,7 +1,7 @@
 import { toIso } from '../time.ts';
 import type { Finding } from './attendance.ts';
 import type { Span } from './schedule.ts';
-import { minutes, type DayTimeline, type SegmentKind } from './timeline.ts';
+import { minutes, type DayTimeline, type Segment, type SegmentKind } from './timeline.ts';
 
 /** A cover record within working hours, as shown on a score card. */
 export interface CoverInterval {
@@ -96,4 +96,26 @@ export function emptyWindowFindings(tl: DayTimeline, spans: Span[], graceMin: nu
     }
   }
   return out;
+}
+
+/**
+ * "Uncovered now": if `at` falls within working hours and the window is paused or has nobody
+ * signed in, the start of that stretch (not earlier than the span's start); otherwise null.
+ * For a past day `at` is the day's end, outside every span, so this is only ever set for today.
+ */
+export function uncoveredSince(segs: readonly Segment[], spans: readonly Span[], at: number, tz: string): string | null {
+  const span = spans.find((s) => s.start <= at && at < s.end);
+  if (!span) return null;
+  let since = -1;
+  // Segments are in time order and end at `at` at the latest; walk back over the uncovered tail.
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i]!;
+    if (!uncovered(s.kind)) break;
+    if (since >= 0 && s.to !== since) break;
+    since = s.from;
+  }
+  // No segment at all: nothing happened at the window today, so it has stood empty all along.
+  if (segs.length === 0) return toIso(span.start, tz);
+  if (since < 0) return null;
+  return toIso(Math.max(since, span.start), tz);
 }

@@ -2,7 +2,8 @@ import type { HallConfig } from '../config.ts';
 import type { HallEvent } from '../events.ts';
 import { localTimeToMs } from '../time.ts';
 import { attendanceFindings, type Finding } from './attendance.ts';
-import { emptyWindowFindings, windowCover, type CoverInterval } from './cover.ts';
+import { emptyWindowFindings, uncoveredSince, windowCover, type CoverInterval } from './cover.ts';
+import { overdueFindings } from './complaintFindings.ts';
 import type { ActiveRecords } from './records.ts';
 import { satisfactionPoints, type Rubric } from './rubrics.ts';
 import { isWorkingDay, liableStaff, spansOf } from './schedule.ts';
@@ -19,6 +20,8 @@ export interface DayInput {
   rubric: Rubric;
   /** Instant up to which the day is known: its end for a past day, now for today. */
   until: number;
+  /** Today's date: complaints still open past their due date by then are flagged in the evidence. */
+  asOf?: string;
 }
 
 export interface Scored {
@@ -50,6 +53,8 @@ export interface WindowDayScore extends Scored {
   coverMinutes: number;
   pauseMinutes: number;
   intervals: CoverInterval[];
+  /** Nobody serving at `until` although it falls in working hours: since when (else null). */
+  uncoveredSince: string | null;
 }
 
 export interface DayScore {
@@ -76,13 +81,13 @@ export function scoreDay(input: DayInput): DayScore {
   const tl = buildTimeline(config, input.events, dayStart, input.until);
   const spans = spansOf(config, schedule, date);
   const liable = liableStaff(config, schedule, date);
-  const findings = attendanceFindings({ config, date, timeline: tl, spans, schedule, liable, leave: records.leave, until: input.until });
+  const names = new Map(config.staff.map((s) => [s.id, s.name]));
+  const findings = attendanceFindings({ config, date, timeline: tl, spans, schedule, liable, leave: records.leave, until: input.until, names });
   const windowFindings = emptyWindowFindings(tl, spans, schedule.graceMin, tz);
   const cover = windowCover(tl, spans, tz);
 
   const staffIds = new Set(config.staff.filter((s) => s.role === 'staff').map((s) => s.id));
   for (const id of tl.sessions.keys()) staffIds.add(id);
-  const names = new Map(config.staff.map((s) => [s.id, s.name]));
   const byStaff = new Map<string, Finding[]>();
   const byWindow = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -90,6 +95,10 @@ export function scoreDay(input: DayInput): DayScore {
     if (f.code === 'leave-post' && f.windowId) group(byWindow, f.windowId, f);
   }
   for (const f of windowFindings) if (f.windowId) group(byWindow, f.windowId, f);
+  for (const f of overdueFindings(records, input.asOf)) {
+    if (f.staffId) group(byStaff, f.staffId, f);
+    if (f.windowId) group(byWindow, f.windowId, f);
+  }
   const staff: StaffDayScore[] = [...staffIds].sort().map((staffId) => {
     const mine = byStaff.get(staffId) ?? [];
     const r = tl.ratings.byStaff.get(staffId);
@@ -111,6 +120,7 @@ export function scoreDay(input: DayInput): DayScore {
       windowId: w.id, ...total(rubric, items), served: tl.served.byWindow.get(w.id) ?? 0, ratings: r?.[0] ?? 0, satisfied: r?.[1] ?? 0,
       satisfactionPct, uncoveredMinutes: minutes(c?.uncoveredMs ?? 0), coverMinutes: minutes(c?.coverMs ?? 0),
       pauseMinutes: minutes(c?.pauseMs ?? 0), intervals: c?.intervals ?? [],
+      uncoveredSince: uncoveredSince(tl.segments.get(w.id) ?? [], spans, input.until, tz),
     };
   });
   return { date, rubricId: rubric.id, workingDay: isWorkingDay(schedule, date), staff, windows };
@@ -148,7 +158,12 @@ function collect(
     const item = priceOf.get(e.item);
     if (!item) continue;
     const each = item.range && e.points !== null ? Math.min(item.range[1], Math.max(item.range[0], e.points)) : item.points;
-    add(e.item, e.count, each * e.count, { ref: e.id, at: e.enteredAt, zh: `${e.note || item.label.zh}（${e.enteredBy} 录入）`, en: `${e.note || item.label.en} (entered by ${e.enteredBy})` });
+    // The note is the manager's own words; the item's name is given in the reader's language.
+    add(e.item, e.count, each * e.count, {
+      ref: e.id, at: e.enteredAt,
+      zh: `${item.label.zh}${e.note ? `：${e.note}` : ''}（${e.enteredBy} 录入）`,
+      en: `${item.label.en}${e.note ? `: ${e.note}` : ''} (entered by ${e.enteredBy})`,
+    });
   }
   for (const c of records.complaints) {
     if (!mine(c) || !c.verified) continue;

@@ -53,3 +53,16 @@ export function recordsOn(active: ActiveRecords, date: string): ActiveRecords {
     voided: active.voided,
   };
 }
+
+const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/**
+ * Where a complaint stands against its deadline as of a date: overdue while open past its due
+ * date, or answered late when closed after it. `daysOver` counts calendar days past the due date.
+ */
+export function complaintDeadline(c: ComplaintState, asOf: string): { overdue: boolean; closedLate: boolean; daysOver: number } {
+  // closedAt is an ISO time in the hall's zone, so its first ten characters are the local date.
+  const end = c.closedAt ? c.closedAt.slice(0, 10) : asOf;
+  const daysOver = Math.max(0, dayNumber(end) - dayNumber(c.dueDate));
+  return { overdue: !c.closedAt && daysOver > 0, closedLate: c.closedAt !== null && daysOver > 0, daysOver };
+}

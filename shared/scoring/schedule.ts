@@ -1,6 +1,6 @@
 import type { HallConfig } from '../config.ts';
 import { addDays, localTimeToMs, weekday } from '../time.ts';
-import type { LeaveRecord, ScheduleSettings } from './types.ts';
+import type { LeaveRecord, ScheduleSettings, Shift } from './types.ts';
 
 /** One working-hours span of a day, in ms, with its index into the hall's hours. */
 export interface Span {
@@ -28,16 +28,22 @@ export function spansOf(config: Pick<HallConfig, 'hall'>, s: ScheduleSettings, d
   }));
 }
 
+/** Whether a roster line puts its staffer on duty on a date: the weekday, within its dates. */
+export function shiftApplies(sh: Shift, date: string): boolean {
+  if (sh.from && date < sh.from) return false;
+  if (sh.to && date > sh.to) return false;
+  return sh.weekdays.includes(weekday(date));
+}
+
 /**
  * Who is liable to late, early-leave and absence on a date: staff holding an A post every working
- * day, and staff whose roster names the weekday. Covering for someone creates no duty.
+ * day, and staff whose roster names the weekday (within its dates). Covering creates no duty.
  */
 export function liableStaff(config: Pick<HallConfig, 'windows'>, s: ScheduleSettings, date: string): Set<string> {
   const out = new Set<string>();
   if (!isWorkingDay(s, date)) return out;
   for (const w of config.windows) if (w.postA) out.add(w.postA);
-  const wd = weekday(date);
-  for (const sh of s.shifts) if (sh.weekdays.includes(wd)) out.add(sh.staffId);
+  for (const sh of s.shifts) if (shiftApplies(sh, date)) out.add(sh.staffId);
   return out;
 }
 
@@ -62,4 +68,13 @@ export function addWorkingDays(s: ScheduleSettings, date: string, n: number): st
     if (isWorkingDay(s, d)) left--;
   }
   return d;
+}
+
+/**
+ * When a complaint must be answered (RULES §7, seed 004:145 and 004:623): an ordinary one the same
+ * or the next day, a complex one within 5 working days. "Next day" is the next day the hall works:
+ * a complaint taken on Friday is answered on Monday, not on a Saturday nobody is in.
+ */
+export function complaintDue(s: ScheduleSettings, date: string, complexity: 'ordinary' | 'complex'): string {
+  return addWorkingDays(s, date, complexity === 'ordinary' ? 1 : 5);
 }

@@ -5,10 +5,17 @@ export interface Text {
   en: string;
 }
 
-/** A roster for staff beyond the A posts: they are on duty on these weekdays (0 = Sunday). */
+/**
+ * A roster for staff beyond the A posts: they are on duty on these weekdays (0 = Sunday), within
+ * `from`–`to` when given (a substitute rostered for a month, a seconded colleague for a week).
+ */
 export interface Shift {
   staffId: string;
   weekdays: number[];
+  /** First date the shift applies (inclusive); null or absent = since always. */
+  from?: string | null;
+  /** Last date the shift applies (inclusive); null or absent = until changed. */
+  to?: string | null;
 }
 
 export interface ScheduleSettings {
