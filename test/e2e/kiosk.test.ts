@@ -50,25 +50,41 @@ describe('the kiosk when things are not simple', () => {
     await kiosk.locator('[data-service=C]').waitFor();
   });
 
-  it('a service at its daily cap answers with the hub\'s message and issues nothing', async () => {
-    const expected = await h.api('POST', '/api/tickets', { serviceId: 'C' }, undefined, { 'accept-language': 'zh-CN' });
-    expect(expected.body.error.code).toBe('SERVICE_FULL');
+  it('a service at its daily cap looks unavailable before a tap, offers no ticket, and the hub refuses one too', async () => {
+    const refused = await h.api('POST', '/api/tickets', { serviceId: 'C' }, undefined, { 'accept-language': 'zh-CN' });
+    expect(refused.body.error.code).toBe('SERVICE_FULL');
+    await expect.poll(() => kiosk.locator('[data-service=C] [data-testid=service-off]').textContent()).toBe('今日号已取完');
+    expect(await kiosk.locator('[data-service=C]').getAttribute('data-off')).toBe('true');
     await kiosk.locator('[data-service=C]').click();
-    await kiosk.locator('button.take').first().click();
-    await expect.poll(() => kiosk.locator('.error').textContent()).toBe(expected.body.error.message);
+    await kiosk.locator('[data-testid=detail-off]').getByText('今日号已取完').waitFor();
+    expect(await kiosk.locator('button.take').first().isDisabled()).toBe(true);
+    expect(await kiosk.locator('button.take.green').count()).toBe(0);
     await kiosk.getByText('返回').click();
   });
 
-  it('a service past its cut-off time says so', async () => {
-    const expected = await h.api('POST', '/api/tickets', { serviceId: 'D' }, undefined, { 'accept-language': 'zh-CN' });
-    expect(expected.body.error.code).toBe('SERVICE_CUT_OFF');
-    await kiosk.locator('[data-service=D]').click();
-    await kiosk.locator('button.take').first().click();
-    await expect.poll(() => kiosk.locator('.error').textContent()).toBe(expected.body.error.message);
+  it('a service past its cut-off time says so on its card, by the hub\'s clock', async () => {
+    const refused = await h.api('POST', '/api/tickets', { serviceId: 'D' }, undefined, { 'accept-language': 'zh-CN' });
+    expect(refused.body.error.code).toBe('SERVICE_CUT_OFF');
+    await expect.poll(() => kiosk.locator('[data-service=D] [data-testid=service-off]').textContent()).toBe('16:30 已停止取号');
+    // A, with no cap reached and no cut-off, stays available.
+    expect(await kiosk.locator('[data-service=A]').getAttribute('data-off')).toBe('false');
     await screenshot(kiosk, 'kiosk-cut-off');
+    await kiosk.locator('[data-service=D]').click();
+    await kiosk.locator('[data-testid=detail-off]').waitFor();
+    expect(await kiosk.locator('button.take').first().isDisabled()).toBe(true);
     await kiosk.getByText('返回').click();
     const services = (await h.api('GET', '/api/services')).body as { id: string; waiting: number }[];
     expect(services.find((s) => s.id === 'D')?.waiting).toBe(0);
+  });
+
+  it('promises no wait while no window serves a service, and gives an estimate once one opens', async () => {
+    await expect.poll(() => kiosk.locator('[data-service=A] .meta').textContent()).toContain('暂无窗口办理');
+    const token = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
+    await expect.poll(() => kiosk.locator('[data-service=A] .meta').textContent()).toContain('约 0 分钟');
+    // Window 1 serves A and E only: B still has no window.
+    expect(await kiosk.locator('[data-service=B] .meta').textContent()).toContain('暂无窗口办理');
+    await h.api('POST', '/api/windows/W1/sign-out', undefined, token);
   });
 
   it('goes back to the start on its own after the ticket has been shown', async () => {

@@ -5,8 +5,10 @@ import '../lib/lang-switch.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { debounce, HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
+import { hubLocalTime, syncHubClock } from '../lib/hubClock.ts';
 import { localName, t } from '../lib/i18n.ts';
 import type { HallInfo, ServiceView, TicketView } from '../lib/types.ts';
+import { estimateText, unavailable } from './availability.ts';
 import { kioskStyles } from './styles.ts';
 import './ticket-card.ts';
 
@@ -33,6 +35,10 @@ export class KioskApp extends HallElement {
   @state() private _error: string | null = null;
   @state() private _busy = false;
   @state() private _printer: PrinterStatus | null = null;
+  /** The hub's wall time, null until the hub has told it: nothing is greyed out on a guess. */
+  @state() private _hubTime: string | null = null;
+  private _tick?: ReturnType<typeof setInterval>;
+  private _clockKnown = false;
   private readonly _refetch = debounce(() => void this.load(), 150);
   private _offs: (() => void)[] = [];
 
@@ -40,10 +46,15 @@ export class KioskApp extends HallElement {
     super.connectedCallback();
     void this.load();
     void this.loadPrinter();
+    void this.syncClock();
+    // A cut-off passes while the kiosk stands idle: ask the hub's time twice a minute (a training
+    // hub may run faster than real time, so the offset alone is not enough).
+    this._tick = setInterval(() => void this.syncClock(), 30_000);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearInterval(this._tick);
     for (const off of this._offs) off();
   }
 
@@ -55,6 +66,7 @@ export class KioskApp extends HallElement {
         c.onEvent(() => this._refetch()),
         c.onSynced(() => {
           this._refetch();
+          void this.syncClock();
           void this.loadPrinter();
         }),
         c.onMessage<PrinterStatus & { kioskId: string }>('printer:status', (m) => {
@@ -72,9 +84,25 @@ export class KioskApp extends HallElement {
       ]);
       this._hall = hall;
       this._services = services;
+      this.updateHubTime();
     } catch {
       /* offline: the next sync re-fetches */
     }
+  }
+
+  private async syncClock(): Promise<void> {
+    try {
+      await syncHubClock();
+      this._clockKnown = true;
+      this.updateHubTime();
+    } catch {
+      /* offline: the next sync asks again */
+    }
+  }
+
+  private updateHubTime(): void {
+    if (!this._clockKnown) return;
+    this._hubTime = hubLocalTime(this._hall?.timezone);
   }
 
   private async loadPrinter(): Promise<void> {
@@ -136,17 +164,23 @@ export class KioskApp extends HallElement {
     return html`
       <h2 class="prompt">${t('chooseService')}</h2>
       <div class="services">
-        ${this._services.map(
-          (s) => html`<button class="service" data-service=${s.id} @click=${() => ((this._chosen = s.id), (this._error = null))}>
+        ${this._services.map((s) => {
+          const off = unavailable(s, this._hubTime);
+          const est = estimateText(s);
+          const limits = off ? '' : [
+            s.remainingToday != null && s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : '',
+            s.issueUntil ? t('until', { t: s.issueUntil }) : '',
+          ].filter(Boolean).join(' · ');
+          return html`<button class="service ${off ? 'off' : ''}" data-service=${s.id} data-off=${off ? 'true' : 'false'}
+            @click=${() => ((this._chosen = s.id), (this._error = null))}>
             <span class="prefix">${s.prefix}</span>
-            <span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />${t('estimateMin', { n: s.estimatedWaitMin })}</span>
-            <span class="stext"><span class="sname">${localName(s)}</span>
-            <span class="limit">${[
-              s.remainingToday != null ? (s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : t('full')) : '',
-              s.issueUntil ? t('until', { t: s.issueUntil }) : '',
-            ].filter(Boolean).join(' · ')}</span></span>
-          </button>`,
-        )}
+            ${off
+              ? html`<span class="meta reason" data-testid="service-off">${t(off.key, off.params)}</span>`
+              : html`<span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />
+                  <span class=${est.noWindow ? 'nowin' : ''}>${t(est.key, { n: s.estimatedWaitMin })}</span></span>`}
+            <span class="stext"><span class="sname">${localName(s)}</span><span class="limit">${limits}</span></span>
+          </button>`;
+        })}
       </div>
     `;
   }
@@ -154,10 +188,15 @@ export class KioskApp extends HallElement {
   private renderDetail() {
     const s = this._services.find((x) => x.id === this._chosen);
     if (!s) return nothing;
+    const off = unavailable(s, this._hubTime);
+    const est = estimateText(s);
     return html`
       <section class="detail">
         <h2>${localName(s)}</h2>
-        <p class="meta big">${t('waitingN', { n: s.waiting })} · ${t('estimatedWait')} ${t('estimateMin', { n: s.estimatedWaitMin })}</p>
+        ${off
+          ? html`<div class="off-banner" role="status" data-testid="detail-off">${t(off.key, off.params)}<small>${t('unavailableHint')}</small></div>`
+          : html`<p class="meta big">${t('waitingN', { n: s.waiting })} ·
+              ${est.noWindow ? t('noWindowHint') : html`${t('estimatedWait')} ${t('estimateMin', { n: s.estimatedWaitMin })}`}</p>`}
         ${s.guide ? html`<h3>${t('guide')}</h3><p class="guide">${s.guide}</p>` : nothing}
         <h3>${t('materials')}</h3>
         ${s.materials?.length
@@ -165,8 +204,8 @@ export class KioskApp extends HallElement {
           : html`<p class="guide">${t('noMaterials')}</p>`}
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
         <div class="actions">
-          <button class="take" ?disabled=${this._busy} @click=${() => this.take(false)}>${t('takeTicket')}</button>
-          ${s.allowPriority
+          <button class="take" ?disabled=${this._busy || !!off} @click=${() => this.take(false)}>${t('takeTicket')}</button>
+          ${s.allowPriority && !off
             ? html`<button class="take green" ?disabled=${this._busy} @click=${() => this.take(true)}>
                 ${t('priority')}<small>${t('priorityHint')}</small></button>`
             : nothing}

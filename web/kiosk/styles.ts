@@ -7,7 +7,7 @@ export const kioskStyles = css`
   h1 { flex: 1; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; }
   main { flex: 1; padding: 3vh 4vw; }
   .prompt { font-size: 4.4vh; text-align: center; margin: 1vh 0 3vh; font-weight: 600; }
-  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2.4vh 2.4vw; }
+  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2vh 2.4vw; }
   .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m';
     align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 2vh 2.5vw; border: 0;
     border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
@@ -22,6 +22,14 @@ export const kioskStyles = css`
   .meta.big { font-size: 3vh; color: #dbe7f7; text-align: left; white-space: normal; }
   .limit { font-size: 2.2vh; color: #c0392b; }
   .limit:empty { display: none; }
+  /* Out of numbers or past the cut-off: greyed before anyone taps, the reason where the wait would be. */
+  .service.off { background: #cfd6e0; color: #5b6b80; box-shadow: none; }
+  .service.off .prefix { background: #8a97a8; }
+  .meta.reason { color: #b03a2e; font-weight: 700; font-size: 3vh; white-space: normal; max-width: 8em; }
+  .nowin { color: #b9770e; font-weight: 700; }
+  .off-banner { margin: 2vh 0; padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; font-size: 4vh; font-weight: 700;
+    display: flex; flex-direction: column; gap: 0.8vh; }
+  .off-banner small { font-size: 2.6vh; font-weight: 400; }
   .detail { max-width: 1000px; margin: 0 auto; }
   .detail h2 { font-size: 6vh; margin: 1vh 0; }
   .detail h3 { font-size: 3.2vh; color: #ffd600; margin: 3vh 0 1vh; }

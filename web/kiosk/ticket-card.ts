@@ -76,7 +76,7 @@ export class TicketCard extends HallElement {
       ${tk.priority ? html`<span class="priority">${t('priority')}</span>` : nothing}
       <div class="ahead" data-testid="ticket-ahead">${t('ahead', { n: tk.ahead })}</div>
       <dl>
-        <dt>${t('estimatedWait')}</dt><dd>${t('estimateMin', { n: tk.estimatedWaitMin })}</dd>
+        <dt>${t('estimatedWait')}</dt><dd>${this.service?.openWindows === 0 ? t('noWindow') : t('estimateMin', { n: tk.estimatedWaitMin })}</dd>
         <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, this.timezone)}</dd>
       </dl>
       ${this._qr ? html`<img src=${this._qr} alt="QR" data-testid="ticket-qr" />` : nothing}

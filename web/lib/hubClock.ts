@@ -22,3 +22,10 @@ export async function syncHubClock(): Promise<string | null> {
   if (h.now) noteHubTime(h.now);
   return h.businessDay ?? null;
 }
+
+/** The hub's wall time ("HH:MM") in the hall's time zone: what cut-off times are compared with. */
+export function hubLocalTime(timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(new Date(hubNow()));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('hour')}:${get('minute')}`;
+}
