@@ -70,10 +70,11 @@ export function record<K extends ScoringRecord['kind']>(kind: K, fields: Omit<Ex
   return { kind, id: `r${++ids}`, enteredBy: 'M01', enteredAt: '2026-11-23T18:00:00.000+08:00', ...fields } as unknown as ScoringRecord;
 }
 
-export function score(day: Day, opts: { records?: ScoringRecord[]; rubric?: Rubric; schedule?: Partial<ScheduleSettings>; until?: number } = {}): DayScore {
+export function score(day: Day, opts: { records?: ScoringRecord[]; rubric?: Rubric; schedule?: Partial<ScheduleSettings>; until?: number; asOf?: string } = {}): DayScore {
   return scoreDay({
     date: day.date, config: hall, events: day.events, schedule: { ...DEFAULT_SCHEDULE, ...opts.schedule },
     records: activeRecords(opts.records ?? []), rubric: opts.rubric ?? defaultRubric, until: opts.until ?? endOfLocalDay(day.date, TZ),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
   });
 }
 
