@@ -4,7 +4,7 @@ import { conflict, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
 import { pickNext } from './queuePolicy.ts';
 import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
-import { localDate, localMinuteOfDay } from './time.ts';
+import { localDate, localMinuteOfDay, toIso } from './time.ts';
 
 /** The most tickets one service can number in a day: prefix + three digits. */
 export const MAX_PER_DAY = 999;
@@ -91,7 +91,10 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
         const t = state.tickets.get(w.currentTicketId)!;
         throw conflict('TICKET_IN_HAND', `请先办结或过号 ${t.number} 再暂停`, `Finish or skip ${t.number} before pausing`);
       }
-      return [{ type: 'WindowPaused', data: { ...at(command), reason: command.reason, note: command.note, expectedBackAt: command.expectedBackAt } }];
+      // Shown and answered like every other time: the hall's offset, with milliseconds.
+      const back = command.expectedBackAt === null ? NaN : Date.parse(command.expectedBackAt);
+      const expectedBackAt = Number.isFinite(back) ? toIso(back, tz) : command.expectedBackAt;
+      return [{ type: 'WindowPaused', data: { ...at(command), reason: command.reason, note: command.note, expectedBackAt } }];
     }
     case 'Resume': {
       const w = heldWindow(command, state);

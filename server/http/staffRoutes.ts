@@ -4,9 +4,10 @@ import type { Command } from '../../shared/commands.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallEvent, Outcome, PauseReason } from '../../shared/events.ts';
 import { nextInLine, waitingFor } from '../../shared/nextInLine.ts';
+import { toIso } from '../../shared/time.ts';
 import type { Tokens } from '../auth.ts';
 import { verifyPin, type LoginThrottle } from '../auth.ts';
-import type { Hub } from '../hub.ts';
+import type { Hub, StoredAnswer } from '../hub.ts';
 import type { ConfigStore } from '../store.ts';
 import { ticketView, windowView } from '../views.ts';
 import { requireStaff } from './auth.ts';
@@ -66,7 +67,7 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     res.json({
       token: tokens.issue({ staffId: staff.id, role: staff.role, exp }),
       staff: { id: staff.id, name: staff.name, role: staff.role },
-      expiresAt: new Date(exp).toISOString(),
+      expiresAt: toIso(exp, hub.tz),
       window: hub.state.staffWindow.get(staff.id) ?? null,
     });
   });
@@ -92,6 +93,8 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     });
   });
 
+  // Keyed window actions still being decided and written, so a retry cannot act a second time.
+  const inFlight = new Map<string, Promise<StoredAnswer>>();
   r.post('/api/windows/:windowId/:action', staffOnly, async (req, res) => {
     const name = String(req.params.action);
     // Own keys only: "__proto__" or "constructor" must not find Object's members.
@@ -103,6 +106,12 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     const memo = key ? `${staffId}|${windowId}|${req.params.action}|${key}` : null;
     const stored = memo ? hub.recall(memo) : undefined;
     if (stored) return void res.status(stored.status).json(stored.body);
+    // A retry that arrives while the first request is still being written gets the first's answer.
+    const pending = memo ? inFlight.get(memo) : undefined;
+    if (pending) {
+      const first = await pending;
+      return void res.status(first.status).json(first.body);
+    }
     const respond = (events: HallEvent[]) => {
       const w = hub.state.windows.get(windowId)!;
       const wv = windowView(w, hub.config, hub.state);
@@ -111,18 +120,29 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
       const t = ticketId ? hub.state.tickets.get(ticketId) : undefined;
       return { status: 200, body: { ticket: t ? ticketView(t, hub.state, hub.config) : null, window: wv } };
     };
-    let answer: { status: number; body: unknown };
-    try {
-      const body = parse(action.schema, req.body ?? {});
-      const events = await hub.execute((at) => action.command(at, windowId, staffId, body), memo ? { idem: { key: memo, answer: respond } } : {});
-      // A command that changed nothing (signing in again) has no journaled answer: build it now.
-      answer = (memo && events.length ? hub.recall(memo) : undefined) ?? respond(events);
-    } catch (e) {
-      // Storage trouble is not the answer to keep: the same key must be able to try again.
-      if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
-      answer = { status: statusOf(e), body: errorBody(e, wantsEnglish(req)) };
+    const run = async (): Promise<StoredAnswer> => {
+      let answer: StoredAnswer;
+      try {
+        const body = parse(action.schema, req.body ?? {});
+        const events = await hub.execute((at) => action.command(at, windowId, staffId, body), memo ? { idem: { key: memo, answer: respond } } : {});
+        // A command that changed nothing (signing in again) has no journaled answer: build it now.
+        answer = (memo && events.length ? hub.recall(memo) : undefined) ?? respond(events);
+      } catch (e) {
+        // Storage trouble is not the answer to keep: the same key must be able to try again.
+        if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
+        answer = { status: statusOf(e), body: errorBody(e, wantsEnglish(req)) };
+      }
+      if (memo && !hub.recall(memo)) hub.remember(memo, answer);
+      return answer;
+    };
+    let answer: StoredAnswer;
+    if (memo) {
+      const first = run().finally(() => inFlight.delete(memo));
+      inFlight.set(memo, first);
+      answer = await first;
+    } else {
+      answer = await run();
     }
-    if (memo && !hub.recall(memo)) hub.remember(memo, answer);
     res.status(answer.status).json(answer.body);
   });
 
