@@ -55,13 +55,20 @@ export class DisplayStore {
     for (const fn of this.listeners) fn();
   }
 
+  /** Numbers the fetches: an answer overtaken by a later fetch's answer is dropped, never shown. */
+  private fetchNo = 0;
+  private shownNo = 0;
+
   private async refetch(): Promise<void> {
+    const mine = ++this.fetchNo;
     try {
       const [hall, services, windows] = await Promise.all([
         this.hall ? Promise.resolve(this.hall) : api<HallInfo>('GET', '/api/hall', undefined, { token: null }),
         api<ServiceView[]>('GET', '/api/services', undefined, { token: null }),
         api<WindowView[]>('GET', '/api/windows', undefined, { token: null }),
       ]);
+      if (mine < this.shownNo) return;
+      this.shownNo = mine;
       Object.assign(this, { hall, services, windows });
       this.changed();
     } catch {

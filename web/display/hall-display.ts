@@ -10,6 +10,18 @@ import type { WindowView } from '../lib/types.ts';
 import type { DisplayStore } from './displayStore.ts';
 import { displayStyles } from './styles.ts';
 
+const PAGE_SECONDS = 10;
+const WINDOWS_PER_PAGE = 8;
+const QUEUES_PER_PAGE = 8;
+const RECENT_LINES = 5;
+
+/** The `turn`-th page of `items` (cycling), so a hall of any size fits the screen. */
+function pageOf<T>(items: readonly T[], size: number, turn: number): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = turn % pages;
+  return { items: items.slice(page * size, page * size + size), page, pages };
+}
+
 /** The wall screen (1920×1080, read from 5 m): the latest call, recent calls, queues, windows. */
 @customElement('hall-display')
 export class HallDisplay extends HallElement {
@@ -19,10 +31,16 @@ export class HallDisplay extends HallElement {
   @property({ attribute: false }) connection?: HallConnection;
   private _off?: () => void;
   private _tick?: ReturnType<typeof setInterval>;
+  /** Turns every PAGE_SECONDS: which page of windows and of queues is on screen in a big hall. */
+  private _turn = 0;
 
   connectedCallback(): void {
     super.connectedCallback();
-    this._tick = setInterval(() => this.requestUpdate(), 15_000);
+    // The clock and the pages move on together.
+    this._tick = setInterval(() => {
+      this._turn++;
+      this.requestUpdate();
+    }, PAGE_SECONDS * 1000);
   }
 
   disconnectedCallback(): void {
@@ -41,9 +59,15 @@ export class HallDisplay extends HallElement {
   render() {
     const s = this.store;
     const latest = s?.calls[0];
-    // One line per number (a recall moves it up), the one on the big panel left out.
-    const seen = new Set(latest ? [latest.number] : []);
-    const recent = (s?.calls ?? []).filter((c) => !seen.has(c.number) && seen.add(c.number)).slice(0, 4);
+    // One line per number (a recall moves it up), the one on the big panel first and marked.
+    const seen = new Set<string>();
+    const recent = (s?.calls ?? []).filter((c) => !seen.has(c.number) && seen.add(c.number)).slice(0, RECENT_LINES);
+    const queues = pageOf(s?.services ?? [], QUEUES_PER_PAGE, this._turn);
+    // A big hall shows the windows people can go to (open or paused), a page at a time.
+    const all = s?.windows ?? [];
+    const shown = all.length > WINDOWS_PER_PAGE ? all.filter((w) => w.state !== 'closed') : all;
+    const wins = pageOf(shown, WINDOWS_PER_PAGE, this._turn);
+    const closedHidden = all.length - shown.length;
     return html`
       <header>
         <h1>${s?.hall?.name ?? ''}</h1>
@@ -63,11 +87,12 @@ export class HallDisplay extends HallElement {
         <section class="side">
           <h2>${t('recentCalls')}</h2>
           <ol class="recent">
-            ${recent.map((c) => html`<li><span class="num">${c.number}</span><span class="rwin">${t('window', { n: c.windowNumber })}</span></li>`)}
+            ${recent.map((c, i) => html`<li class=${i === 0 ? 'now' : ''}><span class="num">${c.number}</span>
+              <span class="rwin">${t('window', { n: c.windowNumber })}</span></li>`)}
           </ol>
-          <h2>${t('waitingPerService')}</h2>
+          <h2>${t('waitingPerService')}${queues.pages > 1 ? html` <small class="page">${queues.page + 1}/${queues.pages}</small>` : nothing}</h2>
           <ul class="queues">
-            ${s?.services.map(
+            ${queues.items.map(
               // Hall rule: more than 10 waiting per open window is flagged for the lobby manager.
               (sv) => html`<li class=${(sv.crowded ?? sv.waiting > 10 * Math.max(1, sv.openWindows ?? 1)) ? 'alert' : ''}>
                 <span class="svc">${localName(sv)}</span><span class="count">${sv.waiting}</span></li>`,
@@ -75,8 +100,14 @@ export class HallDisplay extends HallElement {
           </ul>
         </section>
       </main>
-      <section class="windows">
-        ${s?.windows.map((w) => this.windowCard(w))}
+      <section class="windows" style="--cols: ${Math.max(1, Math.min(WINDOWS_PER_PAGE, wins.items.length))}">
+        ${wins.items.length
+          ? wins.items.map((w) => this.windowCard(w))
+          : html`<div class="win none">${t('noWindowOpen')}</div>`}
+        ${wins.pages > 1 || closedHidden
+          ? html`<div class="strip-note">${wins.pages > 1 ? `${wins.page + 1}/${wins.pages}` : ''}
+              ${closedHidden ? t('closedHidden', { n: closedHidden }) : ''}</div>`
+          : nothing}
       </section>
       <footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s?.hall?.notice ?? ''}</span><span aria-hidden="true">${s?.hall?.notice ?? ''}</span></div></footer>
     `;

@@ -23,15 +23,24 @@ export const displayStyles = css`
     border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
   .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
   .recent .rwin { color: #ffd600; }
+  /* The call on the big panel heads the list, so the list is never empty while calls exist. */
+  .recent li.now { background: rgba(255, 214, 0, 0.16); border-radius: 1vh; }
+  .recent li.now .num { color: #ffd600; }
+  .page { font-size: 0.7em; color: #9fb7d9; }
   .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; }
-  .queues li { display: flex; justify-content: space-between; align-items: baseline; font-size: 3vh;
+  .queues li { display: flex; justify-content: space-between; align-items: center; gap: 0.6vw; font-size: 3vh; line-height: 1.2;
     padding: 0.4vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
-  .queues .count { font-size: 3.8vh; font-weight: 700; color: #7ee2a8; }
+  .queues .svc { min-width: 0; overflow-wrap: anywhere; }
+  .queues .count { flex: none; font-size: 3.8vh; font-weight: 700; color: #7ee2a8; }
   .queues li.alert { background: rgba(231, 76, 60, 0.55); }
   .queues li.alert .count { color: #fff; }
-  .windows { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 1vw; padding: 0 2.5vw 2vh; }
+  .windows { display: grid; grid-template-columns: repeat(var(--cols, 6), minmax(0, 1fr)); gap: 1vw; padding: 0 2.5vw 2vh; }
   .win { border-radius: 1.5vh; padding: 1.2vh 1vw; background: rgba(255, 255, 255, 0.1); text-align: center; min-height: 16vh; }
   .win.closed { opacity: 0.45; }
+  .win.none { grid-column: 1 / -1; font-size: 4vh; color: #9fb7d9; display: flex; align-items: center; justify-content: center; }
+  .strip-note { grid-column: 1 / -1; text-align: right; font-size: 2.4vh; color: #9fb7d9; margin-top: -0.5vh; }
+  .wnote, .wstaff { overflow-wrap: anywhere; }
+  connection-badge { font-size: 2vh; }
   .win.paused { background: rgba(231, 76, 60, 0.35); border: 0.3vh solid #e74c3c; }
   .wnum { font-size: 3vh; color: #9fb7d9; }
   .wcur { font-size: 6.5vh; font-weight: 700; font-variant-numeric: tabular-nums; }
