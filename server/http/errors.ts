@@ -11,12 +11,18 @@ export function statusOf(e: DomainError): number {
   return STATUS[e.kind];
 }
 
-/** Chinese unless the client prefers English. */
+/** Chinese unless the client prefers English: by q-value, then by order (`zh;q=0.5, en` is English). */
 export function wantsEnglish(req: Request): boolean {
-  const al = String(req.headers['accept-language'] ?? '').toLowerCase();
-  const en = al.indexOf('en');
-  const zh = al.indexOf('zh');
-  return en >= 0 && (zh < 0 || en < zh);
+  let best: { lang: string; q: number } | null = null;
+  for (const part of String(req.headers['accept-language'] ?? '').toLowerCase().split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const lang = tag.trim().split('-')[0]!;
+    if (lang !== 'en' && lang !== 'zh') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
+  }
+  return best?.lang === 'en';
 }
 
 export function errorBody(e: DomainError, english: boolean) {

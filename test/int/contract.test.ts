@@ -331,6 +331,8 @@ describe('the public contract', () => {
     expect(english.body.error.message).not.toMatch(CHINESE);
     expect((await api('POST', '/api/tickets', {}, undefined, { 'Accept-Language': 'en-US,en;q=0.9,zh-CN;q=0.8' })).body.error.message).not.toMatch(CHINESE);
     expect((await api('POST', '/api/tickets', {}, undefined, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' })).body.error.message).toMatch(CHINESE);
+    expect((await api('POST', '/api/tickets', {}, undefined, { 'Accept-Language': 'zh;q=0.5, en;q=0.9' })).body.error.message).not.toMatch(CHINESE);
+    expect((await api('POST', '/api/tickets', {}, undefined, { 'Accept-Language': 'fr-FR, de' })).body.error.message).toMatch(CHINESE);
     expectError(await api('POST', '/api/tickets', '{"serviceId":'), 400);
     expectError(await api('POST', '/api/tickets', { serviceId: 'A', priority: 'yes' }), 400);
     expectError(await act('S03', 'W3', 'call-next', undefined, en), 404, 'QUEUE_EMPTY');
