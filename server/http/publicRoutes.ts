@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { notFound } from '../../shared/errors.ts';
+import { conflict, notFound } from '../../shared/errors.ts';
 import type { Hub } from '../hub.ts';
 import { servicesView, ticketView, windowsView } from '../views.ts';
 import { parse } from './errors.ts';
@@ -56,8 +56,8 @@ export function publicRoutes(hub: Hub): Router {
     const id = parse(pathId, req.params.id);
     const { score } = parse(ratingBody, req.body);
     if (!hub.state.tickets.has(id)) {
-      // Ratings belong to the open day; an old ticket says so rather than "unknown".
-      if (hub.findTicket(id)) throw notFound('RATING_CLOSED', '该号所在营业日已结束，无法评价', "That ticket's business day has closed");
+      // Ratings belong to the open day: an old ticket is known, its day's state forbids a rating (409).
+      if (hub.findTicket(id)) throw conflict('RATING_CLOSED', '该号所在营业日已结束，无法评价', "That ticket's business day has closed");
       throw noTicket();
     }
     await hub.execute((at) => ({ type: 'RateTicket', at, ticketId: id, score }));

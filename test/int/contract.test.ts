@@ -449,6 +449,9 @@ describe('the public contract', () => {
     answers.push(sync);
     h.clock.set(Date.parse('2026-11-24T08:00:00+08:00'));
     expect((await issue('A')).number).toBe('A001');
+    // A ticket of a closed day is still known: rating it is refused by its state (409), not unknown (404).
+    expect(await ticket(ids.A003!)).toMatchObject({ status: 'done', rating: null });
+    expectError(await api('POST', `/api/tickets/${ids.A003}/rating`, { score: 5 }), 409, 'RATING_CLOSED');
   });
 
   it('times carry milliseconds and the hall\'s offset, in every answer and event', () => {
