@@ -59,7 +59,9 @@ export function managerAdminRoutes(hub: Hub, scoring: () => Promise<ScoreService
   r.get('/api/admin/scoring', async (_req, res) => {
     const svc = await scoring();
     const s = svc.store.settings;
-    res.json({ schedule: s.schedule, rubricId: svc.rubric.id, rubrics: RUBRICS, history: s.history, hours: hub.config.hall.hours, today: hub.today() });
+    // Staff and A posts let the manager's forms offer names instead of bare staff numbers.
+    const staff = hub.config.staff.map((x) => ({ id: x.id, name: x.name, role: x.role, postA: hub.config.windows.filter((w) => w.postA === x.id).map((w) => w.id) }));
+    res.json({ schedule: s.schedule, rubricId: svc.rubric.id, rubrics: RUBRICS, history: s.history, hours: hub.config.hall.hours, today: hub.today(), staff });
   });
   r.put('/api/admin/scoring/schedule', async (req, res) => {
     const body = parse(scheduleBody, req.body);

@@ -49,6 +49,8 @@ export interface WindowScore {
   parts: Record<string, number>;
   items: Item[];
   intervals: Interval[];
+  /** Set while the window should be serving and nobody is (today only). */
+  uncoveredSince?: string | null;
 }
 export interface DayScores {
   date: string;
@@ -67,11 +69,19 @@ export interface Rubric {
   parts: { id: string; label: Text; base: number; max: number }[];
   items: { code: string; label: Text; part: string; points: number; source: 'derived' | 'manual'; category?: string; range?: [number, number] }[];
 }
+/** A roster line: on duty on these weekdays (0 = Sunday), within the dates when given. */
+export interface Shift {
+  staffId: string;
+  weekdays: number[];
+  from?: string | null;
+  to?: string | null;
+}
 export interface ScoringAdmin {
-  schedule: { workWeekdays: number[]; holidays: string[]; extraWorkdays: string[]; graceMin: number; pauseLimitMin: number; shifts: { staffId: string; weekdays: number[] }[] };
+  schedule: { workWeekdays: number[]; holidays: string[]; extraWorkdays: string[]; graceMin: number; pauseLimitMin: number; shifts: Shift[] };
   rubricId: string;
   rubrics: Rubric[];
   history: { what: string; value: string; by: string; at: string }[];
   hours: [string, string][];
   today: string;
+  staff: { id: string; name: string; role: string; postA: string[] }[];
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../lib/api.ts';
 import { handleAuth } from '../download.ts';
@@ -10,17 +10,24 @@ import type { Rubric } from '../types.ts';
 interface Entry { id: string; date: string; staffId: string | null; windowId: string | null; item: string; count: number; points: number | null; note: string; enteredBy: string; enteredAt: string }
 interface Complaint {
   id: string; date: string; staffId: string | null; windowId: string | null; surname: string; phone: string; content: string; channel: string;
-  complexity: string; dueDate: string; verified: boolean; closedAt: string | null; overdue: boolean; enteredBy: string; followUps: { at: string; by: string; note: string }[];
+  complexity: string; dueDate: string; verified: boolean; closedAt: string | null; overdue: boolean; closedLate: boolean; daysOver: number; enteredBy: string; followUps: { at: string; by: string; note: string }[];
 }
 interface Records { entries: Entry[]; complaints: Complaint[]; voided: { ref: string; by: string; at: string; reason: string }[] }
 
+const CHANNEL: Record<string, [string, string]> = { oral: ['口头', 'oral'], phone: ['电话', 'phone'], written: ['书面', 'written'] };
+const KIND: Record<string, [string, string]> = { ordinary: ['一般', 'ordinary'], complex: ['复杂', 'complex'] };
+const pair = (m: Record<string, [string, string]>, k: string) => L(...(m[k] ?? [k, k]));
 const form = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** Complaints (managers only: they hold names and phone numbers), praise, inspections, bonus and disqualification. */
 @customElement('manual-entries')
 export class ManualEntries extends LitElement {
-  static styles = managerStyles;
+  static styles = [managerStyles, css`
+    tr.alert td { background: #fde8ea; }
+    tr.alert td:first-child { box-shadow: inset 4px 0 #b00020; }
+    .banner { background: #b00020; color: #fff; padding: 10px 14px; border-radius: 8px; font-weight: 600; margin: 8px 0; }
+  `];
   @state() private _rubric: Rubric | undefined;
   @state() private _today = '';
   @state() private _records: Records | null = null;
@@ -96,12 +103,18 @@ export class ManualEntries extends LitElement {
   private _list() {
     const r = this._records;
     if (!r) return nothing;
+    const overdue = r.complaints.filter((c) => c.overdue);
+    // Overdue first, then open, then closed; newest first within each.
+    const rank = (c: Complaint) => (c.overdue ? 0 : c.closedAt ? 2 : 1);
+    const complaints = [...r.complaints].sort((a, b) => rank(a) - rank(b) || b.date.localeCompare(a.date));
     return html`
       <h2>${L('投诉台账', 'Complaints')}</h2>
+      ${overdue.length ? html`<div class="banner" id="overdue-banner" role="alert">${L(`${overdue.length} 件投诉已超答复期限仍未办结`, `${overdue.length} complaint(s) past their deadline and still open`)}：${overdue.map((c) => `${c.id}（${L('期限', 'due')} ${c.dueDate}）`).join('，')}</div>` : nothing}
+      <p class="muted">${L('一般投诉当日或次日（下一工作日）答复；复杂投诉 5 个工作日内答复。', 'Ordinary complaints are answered the same or the next working day; complex ones within 5 working days.')}</p>
       <table id="complaints"><thead><tr><th>${L('日期', 'Date')}</th><th>${L('对象', 'About')}</th><th>${L('投诉人', 'By')}</th><th>${L('内容', 'Content')}</th><th>${L('答复期限', 'Due')}</th><th>${L('状态', 'State')}</th><th>${L('跟进', 'Follow-ups')}</th><th class="noprint"></th></tr></thead>
-      <tbody>${r.complaints.map((c) => html`<tr>
-        <td>${c.date}</td><td>${c.staffId ?? ''} ${c.windowId ?? ''}</td><td>${c.surname} ${c.phone}（${c.channel}）</td><td>${c.content}</td>
-        <td class=${c.overdue ? 'neg' : ''}>${c.dueDate}</td>
+      <tbody>${complaints.map((c) => html`<tr data-complaint=${c.id} class=${c.overdue ? 'alert' : ''}>
+        <td>${c.date}</td><td>${c.staffId ?? ''} ${c.windowId ?? ''}</td><td>${c.surname} ${c.phone}（${pair(CHANNEL, c.channel)}）</td><td>${c.content}</td>
+        <td data-col="due" class=${c.overdue || c.closedLate ? 'neg' : ''}>${c.dueDate}（${pair(KIND, c.complexity)}）${c.overdue ? html`<br /><b>${L(`逾期 ${c.daysOver} 天`, `${c.daysOver} day(s) overdue`)}</b>` : c.closedLate ? html`<br />${L(`超期 ${c.daysOver} 天办结`, `closed ${c.daysOver} day(s) late`)}` : nothing}</td>
         <td>${c.verified ? L('已查实', 'Verified') : L('未查实', 'Not verified')} · ${c.closedAt ? L('已办结', 'Closed') : L('处理中', 'Open')}</td>
         <td>${c.followUps.map((f) => html`<div>${f.note} <span class="muted">${f.by}</span></div>`)}</td>
         <td class="noprint">

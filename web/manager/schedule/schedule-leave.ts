@@ -7,9 +7,9 @@ import { scoringAdmin } from '../rubricCache.ts';
 import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
 import type { ScoringAdmin } from '../types.ts';
+import { WEEKDAYS as DAYS } from './shift-roster.ts';
 
 interface Leave { id: string; staffId: string; from: string; to: string; spans: number[] | null; coverStaffId: string | null; note: string; enteredBy: string }
-const DAYS: [string, string][] = [['日', 'Sun'], ['一', 'Mon'], ['二', 'Tue'], ['三', 'Wed'], ['四', 'Thu'], ['五', 'Fri'], ['六', 'Sat']];
 const dates = (s: string) => s.split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean);
 
 /** Working days, holidays and 调休, grace and pause limit; leave with its cover; the hall's rubric. */
@@ -22,8 +22,17 @@ export class ScheduleLeave extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('lang-changed', this._rerender);
+    this.addEventListener('schedule-changed', this._reload);
     void this._load(false);
   }
+  disconnectedCallback(): void {
+    window.removeEventListener('lang-changed', this._rerender);
+    this.removeEventListener('schedule-changed', this._reload);
+    super.disconnectedCallback();
+  }
+  private _rerender = () => this.requestUpdate();
+  private _reload = () => void this._load(true);
 
   private async _load(refresh: boolean) {
     try {
@@ -74,6 +83,7 @@ export class ScheduleLeave extends LitElement {
         <label>${L('暂停无人顶岗上限（分钟）', 'Pause limit without cover (min)')}<input type="number" name="limit" min="1" max="480" .value=${String(s.pauseLimitMin)} /></label>
         <button class="primary" type="submit">${L('保存', 'Save')}</button>
       </form>
+      <shift-roster .admin=${a}></shift-roster>
       <h2>${L('请假登记', 'Leave')}</h2>
       <form class="inline" id="leave-form" @submit=${(e: Event) => {
         e.preventDefault();
@@ -95,7 +105,9 @@ export class ScheduleLeave extends LitElement {
           <td class=${l.coverStaffId ? '' : 'neg'}>${l.coverStaffId ?? L('无人顶岗', 'No cover')}</td><td>${l.note}</td><td>${l.enteredBy}</td>
           <td class="noprint"><button @click=${() => { const reason = prompt(L('作废原因（记录保留）', 'Reason to void (kept on record)')); if (reason) void this._send('POST', `/api/admin/scoring/records/${l.id}/void`, { reason }); }}>${L('作废', 'Void')}</button></td></tr>`)}</tbody></table>
       <h3>${L('变更记录', 'Change history')}</h3>
-      <ul>${a.history.slice(-10).reverse().map((h) => html`<li>${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${h.what} ${h.what === 'rubric' ? h.value : ''}</li>`)}</ul>`;
+      <ul>${a.history.slice(-10).reverse().map((h) => html`<li>${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${h.what === 'rubric'
+        ? `${L('启用考评细则', 'rubric set to')} ${(a.rubrics.find((r) => r.id === h.value)?.label[en ? 'en' : 'zh']) ?? h.value}`
+        : L('修改工作日、考勤或排班', 'schedule, attendance or roster changed')}</li>`)}</ul>`;
   }
 }
 

@@ -6,6 +6,7 @@ import { downloadCsv, handleAuth } from '../download.ts';
 import { activeRubric, itemLabel, partLabel, scoringAdmin } from '../rubricCache.ts';
 import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
+import { REASON } from '../today/labels.ts';
 import type { DayScores, Item, Rubric, StaffScore, WindowScore } from '../types.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
@@ -105,7 +106,9 @@ export class ScoreCards extends LitElement {
   }
 
   private _charges(items: Item[]) {
-    return items.filter((i) => i.code !== 'satisfaction' && i.count > 0).map((i) => html`<span class="tag ${i.points < 0 ? 'neg' : i.points > 0 ? 'pos' : ''}">${itemLabel(this._rubric, i.code)} ×${i.count}</span> `);
+    // A zero-point item worth a look (a complaint answered late) is flagged, not hidden.
+    return items.filter((i) => i.code !== 'satisfaction' && i.count > 0)
+      .map((i) => html`<span class="tag ${i.points < 0 || i.code === 'complaint-overdue' ? 'neg' : i.points > 0 ? 'pos' : ''}">${itemLabel(this._rubric, i.code)} ×${i.count}</span> `);
   }
 
   private _card(d: DayScores) {
@@ -141,7 +144,7 @@ export class ScoreCards extends LitElement {
       <table><thead><tr><th>${L('时间', 'Time')}</th><th>${L('状态', 'State')}</th><th>${L('人员', 'Staff')}</th><th class="num">${L('分钟', 'Min')}</th><th>${L('说明', 'Note')}</th></tr></thead>
       <tbody>${w.intervals.map((i) => html`<tr><td>${clockTime(i.from)}–${clockTime(i.to)}</td>
         <td class=${i.kind === 'paused' || i.kind === 'empty' ? 'neg' : ''}>${L(KIND[i.kind]![0], KIND[i.kind]![1])}</td><td>${i.staffId ?? '—'}</td>
-        <td class="num">${i.minutes}</td><td>${[i.reason, i.note].filter(Boolean).join('：')}</td></tr>`)}</tbody></table>`;
+        <td class="num">${i.minutes}</td><td>${[i.reason ? L(...(REASON[i.reason] ?? [i.reason, i.reason])) : '', i.note].filter(Boolean).join('：')}</td></tr>`)}</tbody></table>`;
   }
 }
 
