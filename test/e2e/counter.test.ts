@@ -43,6 +43,11 @@ describe('the counter terminal', () => {
     await page.close();
   });
 
+  it('lists the numbers this window would call next, in the order it would call them', async () => {
+    await expect.poll(() => counter.locator('.side .total').textContent()).toBe('3');
+    await expect.poll(() => counter.locator('[data-testid=next-numbers] .nnum').allTextContents()).toEqual(['A001', 'A002', 'E001']);
+  });
+
   it('F1 calls the next ticket and F3 starts it; the buttons then off say why', async () => {
     await expect.poll(() => counter.locator('.side .total').textContent()).toBe('3');
     await counter.keyboard.press('F1');
@@ -51,6 +56,10 @@ describe('the counter terminal', () => {
     await counter.keyboard.press('F3');
     await expect.poll(() => counter.locator('button[data-action=recall]').getAttribute('title')).toBe('只有已叫号的号可以开始');
     expect(await counter.locator('button[data-action=sign-out]').isDisabled()).toBe(true);
+    // A key that cannot act now says why on screen rather than doing nothing.
+    await counter.keyboard.press('F1');
+    await expect.poll(() => counter.locator('.error').textContent()).toContain('请先办结或过号当前号码');
+    await expect.poll(() => counter.locator('[data-testid=next-numbers] .nnum').allTextContents()).toEqual(['A002', 'E001']);
     expect((await h.api('GET', '/api/windows')).body[0]).toMatchObject({ id: 'W1', currentStatus: 'serving', staffId: 'S02', post: 'B' });
   });
 
@@ -67,7 +76,15 @@ describe('the counter terminal', () => {
     await expect.poll(current).toBe('A002');
     const w = (await h.api('GET', '/api/windows')).body[0] as { currentTicketId: string };
     await counter.locator('button[data-action=transfer]').click();
+    // The ticket's own service is not offered; nothing moves before the choice is confirmed.
+    await counter.locator('button[data-transfer=B]').waitFor();
+    await expect.poll(() => counter.locator('button[data-transfer=A]').count()).toBe(0);
+    expect(await counter.locator('button[data-action=confirm-transfer]').isDisabled()).toBe(true);
     await counter.locator('button[data-transfer=C]').click();
+    await counter.locator('input[name=transfer-reason]').fill('需办户籍证明');
+    expect(await counter.locator('button[data-action=confirm-transfer]').textContent()).toContain('户籍证明');
+    await screenshot(counter, 'counter-transfer');
+    await counter.locator('button[data-action=confirm-transfer]').click();
     await expect.poll(current).toBe('—');
     const t = await h.api('GET', `/api/tickets/${w.currentTicketId}`);
     expect(t.body).toMatchObject({ number: 'A002', serviceId: 'C', status: 'waiting' });
@@ -79,8 +96,35 @@ describe('the counter terminal', () => {
     await counter.keyboard.press('F5');
     await expect.poll(current).toBe('—');
     await screenshot(counter, 'counter-idle');
+    // The pause form: a return time picked on the clock is shown as the window will show it.
+    await counter.locator('button[data-action=pause]').click();
+    await counter.locator('input[name=back-at]').fill('10:30');
+    await expect.poll(() => counter.locator('[data-testid=back-preview]').textContent()).toContain('10:30');
+    await counter.locator('input[name=back-at]').fill('08:00');
+    await counter.getByText('返回时间须晚于现在').waitFor();
+    expect(await counter.locator('button[data-action=confirm-pause]').isDisabled()).toBe(true);
+    await counter.locator('input[name=back-at]').fill('10:30');
+    await counter.locator('button[data-action=confirm-pause]').click();
+    await expect.poll(async () => (await h.api('GET', '/api/windows')).body[0].pause?.expectedBackAt).toBe('2026-11-23T10:30:00.000+08:00');
+    await counter.locator('button[data-action=resume]').click();
+    await expect.poll(() => counter.locator('button[data-action=pause]').isDisabled()).toBe(false);
     await counter.locator('button[data-action=sign-out]').click();
     await counter.locator('[data-window=W1]').waitFor();
     expect((await h.api('GET', '/api/windows')).body[0]).toMatchObject({ id: 'W1', state: 'closed' });
+  });
+
+  it('offers the B post a handover (接班) when the A post holds the window, and takes it without the window going dark', async () => {
+    const s01 = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, s01);
+    await counter.locator('[data-window=W1] [data-handover=B]').waitFor({ timeout: 10_000 });
+    expect(await counter.locator('[data-window=W1] [data-handover=B]').textContent()).toContain('接班');
+    // Window 3 is held by S03, where S02 holds no post: nothing to press there.
+    await h.api('POST', '/api/windows/W3/sign-in', { post: 'A' }, await h.login('S03'));
+    await counter.locator('[data-window=W3]').getByText('王芳 在岗，不能签到').waitFor();
+    expect(await counter.locator('[data-window=W3] button').count()).toBe(0);
+    await screenshot(counter, 'counter-windows-handover');
+    await counter.locator('[data-window=W1] [data-handover=B]').click();
+    await expect.poll(current).toBe('—');
+    expect((await h.api('GET', '/api/windows')).body[0]).toMatchObject({ id: 'W1', state: 'open', staffId: 'S02', post: 'B' });
   });
 });

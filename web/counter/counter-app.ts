@@ -4,7 +4,7 @@ import '../lib/connection-badge.ts';
 import '../lib/lang-switch.ts';
 import { api, ApiError, getToken, newIdempotencyKey, setToken } from '../lib/api.ts';
 import { connectHall, type HallConnection } from '../lib/hallConnection.ts';
-import { HallElement } from '../lib/hall-element.ts';
+import { debounce, HallElement } from '../lib/hall-element.ts';
 import { t } from '../lib/i18n.ts';
 import type { WindowView } from '../lib/types.ts';
 import './counter-desk.ts';
@@ -45,6 +45,12 @@ export class CounterApp extends HallElement {
   private connect(): void {
     this._conn?.close();
     this._conn = connectHall({ token: getToken() });
+    // The window list follows the hall (who holds which window) while it is on screen.
+    const refresh = debounce(() => {
+      if (this._me?.staff && !this._me.windowId) void this.loadWindows().catch(() => undefined);
+    }, 200);
+    this._conn.onEvent(refresh);
+    this._conn.onSynced(refresh);
   }
 
   private async loadWindows(): Promise<void> {
@@ -73,11 +79,11 @@ export class CounterApp extends HallElement {
     }
   }
 
-  private async signIn(windowId: string, post: 'A' | 'B'): Promise<void> {
+  private async signIn(windowId: string, post: 'A' | 'B', handover = false): Promise<void> {
     this._busy = true;
     this._error = null;
     try {
-      await api('POST', `/api/windows/${windowId}/sign-in`, { post }, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
+      await api('POST', `/api/windows/${windowId}/sign-in`, { post, ...(handover ? { handover: true } : {}) }, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
       this._me = { ...this._me!, windowId };
     } catch (err) {
       this._error = err instanceof ApiError ? err.message : String(err);
@@ -133,18 +139,34 @@ export class CounterApp extends HallElement {
       <h2>${t('signInWindow')}</h2>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
       <div class="window-list">
-        ${this._windows.map(
-          (w) => html`<div class="window-choice" data-window=${w.id}>
-            <div class="wtitle">${t('window', { n: w.number })} · ${w.name}</div>
-            <div class="wsub">${w.state === 'closed' ? t('closed') : w.state === 'paused' ? t('paused') : t('held', { name: w.staffName ?? '' })}</div>
-            <div class="posts">
-              <button class="primary ${w.postA === me ? 'mine' : ''}" ?disabled=${this._busy} @click=${() => this.signIn(w.id, 'A')}>${t('postA')}</button>
-              <button class="primary ${w.postB === me ? 'mine' : ''}" ?disabled=${this._busy} @click=${() => this.signIn(w.id, 'B')}>${t('postB')}</button>
-            </div>
-          </div>`,
-        )}
+        ${this._windows.map((w) => html`<div class="window-choice ${w.staffId && w.staffId !== me ? 'taken' : ''}" data-window=${w.id}>
+          <div class="wtitle">${t('window', { n: w.number })} · ${w.name}</div>
+          <div class="wsub">${w.state === 'closed' ? t('closed') : w.state === 'paused' ? `${t('paused')} · ${w.staffName ?? ''}` : t('held', { name: w.staffName ?? '' })}</div>
+          <div class="posts">${this.postButtons(w, me)}</div>
+        </div>`)}
       </div>
     </section>`;
+  }
+
+  /**
+   * What a staffer can do at a window: sign in to a free one; take over a paused one (cover); take
+   * over from the counterpart post without the window going dark (接班, handover); nothing else.
+   */
+  private postButtons(w: WindowView, me: string | undefined) {
+    const postLabel = (p: 'A' | 'B') => t(p === 'A' ? 'postA' : 'postB');
+    const plain = (p: 'A' | 'B', label = postLabel(p)) => html`<button class="primary ${(p === 'A' ? w.postA : w.postB) === me ? 'mine' : ''}"
+      data-post=${p} ?disabled=${this._busy} @click=${() => this.signIn(w.id, p)}>${label}</button>`;
+    const heldByOther = w.state === 'open' && w.staffId && w.staffId !== me;
+    if (!heldByOther) {
+      if (w.state === 'paused' && w.staffId !== me) return [plain('A', t('takeOver', { post: postLabel('A') })), plain('B', t('takeOver', { post: postLabel('B') }))];
+      return [plain('A'), plain('B')];
+    }
+    const mine = w.postA === me ? 'A' : w.postB === me ? 'B' : null;
+    if (mine) {
+      return html`<button class="primary handover" data-handover=${mine} ?disabled=${this._busy}
+        @click=${() => this.signIn(w.id, mine, true)}>${t('handover', { post: postLabel(mine) })}</button>`;
+    }
+    return html`<span class="wsub">${t('heldByOther', { name: w.staffName ?? '' })}</span>`;
   }
 }
 

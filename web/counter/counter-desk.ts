@@ -9,6 +9,16 @@ import { SHORTCUTS, whyNot, type DeskAction } from './deskRules.ts';
 import './pause-form.ts';
 import { counterStyles } from './styles.ts';
 
+interface QueueItem {
+  id: string;
+  number: string;
+  serviceId: string;
+  priority: boolean;
+}
+
+/** How many of the next numbers the side panel lists. */
+const NEXT_SHOWN = 6;
+
 /** One staffer at one window: the current ticket, one-tap actions, the queue ahead, own counts today. */
 @customElement('counter-desk')
 export class CounterDesk extends HallElement {
@@ -23,12 +33,22 @@ export class CounterDesk extends HallElement {
   @state() private _error: string | null = null;
   @state() private _busy = false;
   @state() private _panel: 'none' | 'transfer' | 'pause' = 'none';
+  /** What this window would call next, in order (GET /api/windows/:id/queue). */
+  @state() private _next: QueueItem[] = [];
+  @state() private _waiting: number | null = null;
+  /** Transfer dialog: the ticket's own service (not offered), the chosen one, the reason. */
+  @state() private _fromService: string | null = null;
+  @state() private _toService: string | null = null;
+  @state() private _transferReason = '';
   private _offs: (() => void)[] = [];
   private readonly _refetch = debounce(() => void this.load(), 100);
   private readonly _onKey = (e: KeyboardEvent) => {
     const action = SHORTCUTS[e.key];
     if (!action) return;
     e.preventDefault();
+    // A key that cannot act now says why instead of doing nothing.
+    const why = whyNot(action, this._window);
+    if (why) return void (this._error = t(why));
     void this.act(action, action === 'finish' ? { outcome: 'done' } : undefined);
   };
 
@@ -66,9 +86,36 @@ export class CounterDesk extends HallElement {
       const [windows, services] = await Promise.all([api<WindowView[]>('GET', '/api/windows'), api<ServiceView[]>('GET', '/api/services')]);
       this._window = windows.find((w) => w.id === this.windowId);
       this._services = services;
+      void this.loadQueue();
       if (this._window && this._window.staffId !== this.staffId) this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, composed: true }));
     } catch {
       /* offline: the next sync re-fetches */
+    }
+  }
+
+  private async loadQueue(): Promise<void> {
+    try {
+      const q = await api<{ waiting: number; next: QueueItem[] }>('GET', `/api/windows/${encodeURIComponent(this.windowId)}/queue?limit=${NEXT_SHOWN}`);
+      this._next = q.next;
+      this._waiting = q.waiting;
+    } catch {
+      // An older hub without the preview: the counts per service still show.
+      this._next = [];
+      this._waiting = null;
+    }
+  }
+
+  private async openTransfer(): Promise<void> {
+    this._panel = 'transfer';
+    this._toService = null;
+    this._transferReason = '';
+    this._fromService = null;
+    const id = this._window?.currentTicketId;
+    if (!id) return;
+    try {
+      this._fromService = (await api<{ serviceId: string }>('GET', `/api/tickets/${encodeURIComponent(id)}`)).serviceId;
+    } catch {
+      /* every service is offered; the hub refuses a transfer to the same one */
     }
   }
 
@@ -95,14 +142,14 @@ export class CounterDesk extends HallElement {
   private button(action: DeskAction, label: StringKey, cls = '', body?: unknown) {
     const why = whyNot(action, this._window);
     return html`<button class="act ${cls}" data-action=${action} ?disabled=${!!why || this._busy} title=${why ? t(why) : label ? t(label) : ''}
-      @click=${() => (action === 'transfer' || action === 'pause' ? (this._panel = action) : this.act(action, body))}>${t(label)}</button>`;
+      @click=${() => (action === 'transfer' ? this.openTransfer() : action === 'pause' ? (this._panel = action) : this.act(action, body))}>${t(label)}</button>`;
   }
 
   render() {
     const w = this._window;
     if (!w) return html`<div class="card">${t('connecting')}</div>`;
     const queue = w.serviceIds.map((id) => this._services.find((s) => s.id === id)).filter((s): s is ServiceView => !!s);
-    const waitingTotal = queue.reduce((n, s) => n + s.waiting, 0);
+    const waitingTotal = this._waiting ?? queue.reduce((n, s) => n + s.waiting, 0);
     return html`
       <div class="desk">
         <section class="card current">
@@ -135,6 +182,12 @@ export class CounterDesk extends HallElement {
         </section>
         <aside class="card side">
           <h3>${t('nextQueue')} <span class="total">${waitingTotal}</span></h3>
+          ${this._next.length
+            ? html`<ol class="next" data-testid="next-numbers">${this._next.map((n, i) => html`<li class=${i === 0 ? 'first' : ''}>
+                <span class="nnum">${n.number}</span>${n.priority ? html`<span class="prio">${t('priority')}</span>` : nothing}
+                <span class="nsvc">${this.serviceName(n.serviceId)}</span></li>`)}</ol>
+              ${waitingTotal > this._next.length ? html`<div class="more">${t('andMore', { n: waitingTotal - this._next.length })}</div>` : nothing}`
+            : nothing}
           <ul class="queue">
             ${queue.map((s) => html`<li><span>${s.prefix} · ${localName(s)}</span><b>${t('waitingN', { n: s.waiting })}</b></li>`)}
           </ul>
@@ -145,11 +198,27 @@ export class CounterDesk extends HallElement {
     `;
   }
 
+  private serviceName(id: string): string {
+    const sv = this._services.find((x) => x.id === id);
+    return sv ? localName(sv) : id;
+  }
+
   private renderTransfer() {
-    return html`<div class="panel">
-      <div class="label">${t('transferTo')}</div>
+    const choices = this._services.filter((s) => s.id !== this._fromService);
+    return html`<div class="panel" role="dialog" aria-label=${t('transfer')}>
+      <div class="ptitle">${t('transferTitle', { n: this._window?.currentNumber ?? '' })}</div>
+      <div class="phint">${t('transferHint')}</div>
+      <div class="choices">
+        ${choices.map((s) => html`<button class="act choice" data-transfer=${s.id} aria-pressed=${this._toService === s.id}
+          @click=${() => (this._toService = s.id)}>${s.prefix} · ${localName(s)}<small>${t('waitingN', { n: s.waiting })}</small></button>`)}
+      </div>
+      <label class="reason">${t('transferReason')}
+        <input name="transfer-reason" maxlength="200" .value=${this._transferReason}
+          @input=${(e: InputEvent) => (this._transferReason = (e.target as HTMLInputElement).value)} /></label>
       <div class="actions">
-        ${this._services.map((s) => html`<button class="act" data-transfer=${s.id} @click=${() => this.act('transfer', { serviceId: s.id })}>${localName(s)}</button>`)}
+        <button class="act primary" data-action="confirm-transfer" ?disabled=${!this._toService || this._busy}
+          @click=${() => this.act('transfer', { serviceId: this._toService, reason: this._transferReason.trim() })}>
+          ${this._toService ? t('transferConfirm', { s: this.serviceName(this._toService) }) : t('transferPick')}</button>
         <button class="act ghost-dark" @click=${() => (this._panel = 'none')}>${t('cancel')}</button>
       </div>
     </div>`;

@@ -28,6 +28,8 @@ export const counterStyles = css`
   .wsub { color: #5b6b80; margin: 0.6vh 0 1vh; }
   .posts { display: flex; gap: 0.8vw; }
   .posts button { flex: 1; }
+  .window-choice.taken { background: #f3f6fb; }
+  .primary.handover { background: #e67e22; }
   .desk { display: grid; grid-template-columns: 2fr 1fr; gap: 1.6vw; }
   .current .label { color: #5b6b80; margin-top: 1vh; }
   .cur-number { font-size: 5.5rem; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
@@ -40,5 +42,21 @@ export const counterStyles = css`
   .total { color: #1f6feb; }
   .queue { list-style: none; padding: 0; margin: 0 0 3vh; }
   .queue li { display: flex; justify-content: space-between; padding: 1vh 0; border-bottom: 1px solid #e3e9f1; }
+  .next { list-style: none; padding: 0; margin: 0 0 1vh; }
+  .next li { display: flex; align-items: baseline; gap: 0.6vw; padding: 0.6vh 0.4vw; border-bottom: 1px solid #e3e9f1; }
+  .next li.first { background: #eef4ff; border-radius: 6px; }
+  .nnum { font-size: 1.5rem; font-weight: 800; font-variant-numeric: tabular-nums; min-width: 4.2em; }
+  .nsvc { color: #5b6b80; flex: 1; min-width: 0; overflow-wrap: anywhere; }
+  .prio { background: #27ae60; color: #fff; border-radius: 999px; padding: 0 0.6em; font-size: 0.85rem; }
+  .more { color: #5b6b80; font-size: 0.95rem; margin-bottom: 2vh; }
+  .ptitle { font-weight: 700; font-size: 1.15rem; }
+  .phint { color: #5b6b80; margin: 0.4vh 0 1vh; }
+  .choices { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.8vw; }
+  .act.choice { display: flex; flex-direction: column; align-items: flex-start; text-align: left; background: #fff; border: 1px solid #9fb3cc; }
+  .act.choice small { font-weight: 400; color: #5b6b80; }
+  .act.choice[aria-pressed='true'] { background: #1f6feb; color: #fff; border-color: #1f6feb; }
+  .act.choice[aria-pressed='true'] small { color: #dbe7f7; }
+  .reason { margin-top: 1.2vh; font-weight: 600; }
+  .error { display: flex; justify-content: space-between; gap: 1vw; margin-top: 1vh; }
   .side .mine { outline: none; font-size: 3.6rem; font-weight: 800; color: #27ae60; }
 `;
