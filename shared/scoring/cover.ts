@@ -100,22 +100,19 @@ export function emptyWindowFindings(tl: DayTimeline, spans: Span[], graceMin: nu
 
 /**
  * "Uncovered now": if `at` falls within working hours and the window is paused or has nobody
- * signed in, the start of that stretch (not earlier than the span's start); otherwise null.
- * For a past day `at` is the day's end, outside every span, so this is only ever set for today.
+ * signed in at that instant, the start of that stretch (not earlier than the span's start);
+ * otherwise null. For a past day `at` is the day's end, outside every span: only today has one.
  */
-export function uncoveredSince(segs: readonly Segment[], spans: readonly Span[], at: number, tz: string): string | null {
+export function uncoveredSince(segs: readonly Segment[], current: { kind: SegmentKind; since: number } | undefined, spans: readonly Span[], at: number, tz: string): string | null {
   const span = spans.find((s) => s.start <= at && at < s.end);
-  if (!span) return null;
-  let since = -1;
-  // Segments are in time order and end at `at` at the latest; walk back over the uncovered tail.
+  if (!span || !current || !uncovered(current.kind)) return null;
+  let since = current.since;
+  // Walk back over the uncovered stretch: a pause that followed an empty hour is one stretch.
   for (let i = segs.length - 1; i >= 0; i--) {
     const s = segs[i]!;
-    if (!uncovered(s.kind)) break;
-    if (since >= 0 && s.to !== since) break;
+    if (s.from >= since) continue;
+    if (!uncovered(s.kind) || s.to !== since) break;
     since = s.from;
   }
-  // No segment at all: nothing happened at the window today, so it has stood empty all along.
-  if (segs.length === 0) return toIso(span.start, tz);
-  if (since < 0) return null;
   return toIso(Math.max(since, span.start), tz);
 }

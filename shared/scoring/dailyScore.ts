@@ -120,7 +120,7 @@ export function scoreDay(input: DayInput): DayScore {
       windowId: w.id, ...total(rubric, items), served: tl.served.byWindow.get(w.id) ?? 0, ratings: r?.[0] ?? 0, satisfied: r?.[1] ?? 0,
       satisfactionPct, uncoveredMinutes: minutes(c?.uncoveredMs ?? 0), coverMinutes: minutes(c?.coverMs ?? 0),
       pauseMinutes: minutes(c?.pauseMs ?? 0), intervals: c?.intervals ?? [],
-      uncoveredSince: uncoveredSince(tl.segments.get(w.id) ?? [], spans, input.until, tz),
+      uncoveredSince: uncoveredSince(tl.segments.get(w.id) ?? [], tl.current.get(w.id), spans, input.until, tz),
     };
   });
   return { date, rubricId: rubric.id, workingDay: isWorkingDay(schedule, date), staff, windows };

@@ -46,6 +46,8 @@ export interface DayTimeline {
   ratings: { byWindow: Map<string, [number, number]>; byStaff: Map<string, [number, number]> };
   /** Rating evidence: which ticket got which score, by staffer and by window. */
   rated: { byWindow: Map<string, Rated[]>; byStaff: Map<string, Rated[]> };
+  /** What each window is at `until` and since when (a change at that very instant included). */
+  current: Map<string, { kind: SegmentKind; since: number }>;
 }
 
 export interface Rated {
@@ -85,6 +87,7 @@ export function buildTimeline(config: Pick<HallConfig, 'windows'>, events: reado
     segments: new Map(), sessions: new Map(),
     served: { byWindow: new Map(), byStaff: new Map() },
     ratings: { byWindow: new Map(), byStaff: new Map() }, rated: { byWindow: new Map(), byStaff: new Map() },
+    current: new Map(),
   };
   for (const w of config.windows) {
     open.set(w.id, { kind: 'empty', staffId: null, since: dayStart, session: null, pause: null });
@@ -190,7 +193,10 @@ export function buildTimeline(config: Pick<HallConfig, 'windows'>, events: reado
         break;
     }
   }
-  for (const [id, o] of open) close(id, o, until);
+  for (const [id, o] of open) {
+    tl.current.set(id, { kind: o.kind, since: o.since });
+    close(id, o, until);
+  }
   // Takeovers: the signed-out pause was ended by the next sign-in at the same instant.
   for (const list of tl.sessions.values()) {
     for (const s of list) {

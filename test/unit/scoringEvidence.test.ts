@@ -115,3 +115,14 @@ describe('uncovered now (the live board)', () => {
     expect(d.windows.map((w) => w.uncoveredSince)).toEqual([null, null]);
   });
 });
+
+describe('uncovered now, at the very instant of a change', () => {
+  it('a cover signing in at the paused window at this minute clears it at once', () => {
+    const day = new Day().signIn('07:58', 'S01', 'W1').pause('09:00', 'S01', 'W1', 'other').takeOver('10:30', 'S02', 'W1', 'S01');
+    expect(windowOf(score(day, { until: localTimeToMs(DATE, '10:30', TZ) }), 'W1').uncoveredSince).toBeNull();
+  });
+  it('a pause begun at this minute is uncovered from this minute', () => {
+    const day = new Day().signIn('07:58', 'S01', 'W1').pause('10:30', 'S01', 'W1', 'break');
+    expect(windowOf(score(day, { until: localTimeToMs(DATE, '10:30', TZ) }), 'W1').uncoveredSince).toBe('2026-11-23T10:30:00.000+08:00');
+  });
+});
