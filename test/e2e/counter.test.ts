@@ -120,7 +120,7 @@ describe('the counter terminal', () => {
     expect(await counter.locator('[data-window=W1] [data-handover=B]').textContent()).toContain('接班');
     // Window 3 is held by S03, where S02 holds no post: nothing to press there.
     await h.api('POST', '/api/windows/W3/sign-in', { post: 'A' }, await h.login('S03'));
-    await counter.locator('[data-window=W3]').getByText('王芳 在岗，不能签到').waitFor();
+    await counter.locator('[data-window=W3]').getByText('不是您的岗位，不能签到').waitFor();
     expect(await counter.locator('[data-window=W3] button').count()).toBe(0);
     await screenshot(counter, 'counter-windows-handover');
     await counter.locator('[data-window=W1] [data-handover=B]').click();

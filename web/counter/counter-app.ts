@@ -166,7 +166,7 @@ export class CounterApp extends HallElement {
       return html`<button class="primary handover" data-handover=${mine} ?disabled=${this._busy}
         @click=${() => this.signIn(w.id, mine, true)}>${t('handover', { post: postLabel(mine) })}</button>`;
     }
-    return html`<span class="wsub">${t('heldByOther', { name: w.staffName ?? '' })}</span>`;
+    return html`<span class="wsub">${t('heldByOther')}</span>`;
   }
 }
 

@@ -129,7 +129,7 @@ export const zh = {
   backPast: '返回时间须晚于现在',
   handover: '接班（{post}）',
   takeOver: '顶岗（{post}）',
-  heldByOther: '{name} 在岗，不能签到',
+  heldByOther: '不是您的岗位，不能签到',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -262,5 +262,5 @@ export const en: Record<keyof typeof zh, string> = {
   backPast: 'The return time must be later than now',
   handover: 'Take over ({post})',
   takeOver: 'Cover ({post})',
-  heldByOther: '{name} is on duty here',
+  heldByOther: 'Not one of your posts',
 };
