@@ -24,6 +24,9 @@ export const managerStyles = css`
   .tag { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #eef2f6; font-size: 13px; }
   .tag.open { background: #d8f0df; } .tag.paused { background: #fff0c2; } .tag.closed { background: #f6d5d8; }
   form.inline { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; align-items: end; }
+  form.inline input:not([type=checkbox]), form.inline select, form.inline textarea { width: 100%; box-sizing: border-box; min-width: 0; }
+  form.inline .days { grid-column: span 2; }
+  form.inline .days label { display: inline-flex; align-items: center; gap: 2px; margin-right: 10px; white-space: nowrap; }
   label { display: grid; gap: 4px; font-size: 14px; }
   ul.evidence { margin: 4px 0 0; padding-left: 18px; }
   @media print {

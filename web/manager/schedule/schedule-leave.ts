@@ -76,7 +76,7 @@ export class ScheduleLeave extends LitElement {
           graceMin: Number(fd.get('grace')), pauseLimitMin: Number(fd.get('limit')), shifts: s.shifts,
         });
       }}>
-        <label>${L('工作日', 'Working weekdays')}<span>${DAYS.map(([zh, enD], i) => html`<label style="display:inline"><input type="checkbox" name="wd" value=${i} ?checked=${s.workWeekdays.includes(i)} />${en ? enD : zh}</label> `)}</span></label>
+        <label class="days">${L('工作日', 'Working weekdays')}<span>${DAYS.map(([zh, enD], i) => html`<label><input type="checkbox" name="wd" value=${i} ?checked=${s.workWeekdays.includes(i)} />${en ? enD : zh}</label> `)}</span></label>
         <label>${L('节假日（休）', 'Holidays (closed)')}<textarea name="holidays" rows="2">${s.holidays.join(', ')}</textarea></label>
         <label>${L('调休上班日', 'Adjusted working days')}<textarea name="extra" rows="2">${s.extraWorkdays.join(', ')}</textarea></label>
         <label>${L('迟到早退宽限（分钟）', 'Grace (min)')}<input type="number" name="grace" min="0" max="60" .value=${String(s.graceMin)} /></label>

@@ -71,7 +71,7 @@ export class ShiftRoster extends LitElement {
           : html`<tr><td colspan="4" class="muted">${L('尚无排班', 'No roster yet')}</td></tr>`}</tbody></table>
       <form class="inline" id="roster-form" @submit=${(e: Event) => this._add(e)}>
         <label>${L('工作人员', 'Staff')}<select name="staffId" required>${a.staff.filter((s) => s.role === 'staff').map((s) => html`<option value=${s.id}>${s.name}（${s.id}）${s.postA.length ? ` · ${L('A岗', 'A post')} ${s.postA.join('、')}` : ''}</option>`)}</select></label>
-        <label>${L('星期', 'Weekdays')}<span>${ORDER.map((d) => html`<label style="display:inline"><input type="checkbox" name="swd" value=${d} />${en ? WEEKDAYS[d]![1] : WEEKDAYS[d]![0]}</label> `)}</span></label>
+        <label class="days">${L('星期', 'Weekdays')}<span>${ORDER.map((d) => html`<label><input type="checkbox" name="swd" value=${d} />${en ? WEEKDAYS[d]![1] : WEEKDAYS[d]![0]}</label> `)}</span></label>
         <label>${L('开始日期（可空）', 'From (optional)')}<input type="date" name="from" /></label>
         <label>${L('结束日期（可空）', 'To (optional)')}<input type="date" name="to" /></label>
         <button class="primary" type="submit">${L('添加排班', 'Add to roster')}</button>

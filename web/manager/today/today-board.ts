@@ -141,7 +141,7 @@ export class TodayBoard extends LitElement {
     if (!p) return '';
     const [zh, en] = REASON[p.reason] ?? [p.reason, p.reason];
     const late = p.expectedBackAt !== null && Date.parse(p.expectedBackAt) < hubNow();
-    return html`${L(zh, en)}${p.note ? `：${p.note}` : ''}
+    return html`${L(zh, en)}${p.note ? `：${p.note}` : p.reason === 'other' ? html`<span class="neg">${L('（未说明原因）', ' (no reason given)')}</span>` : ''}
       ${p.since ? html`<span class="muted">· ${clockTime(p.since)} ${L('起', 'since')}</span>` : nothing}
       ${p.expectedBackAt ? html`· <span class=${late ? 'neg' : ''}>${L('预计', 'back at')} ${clockTime(p.expectedBackAt)} ${L('返回', '')}${late ? L('（已超时）', ' (overdue)') : ''}</span>` : nothing}`;
   }
