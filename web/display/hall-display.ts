@@ -109,7 +109,9 @@ export class HallDisplay extends HallElement {
               ${closedHidden ? t('closedHidden', { n: closedHidden }) : ''}</div>`
           : nothing}
       </section>
-      <footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s?.hall?.notice ?? ''}</span><span aria-hidden="true">${s?.hall?.notice ?? ''}</span></div></footer>
+      ${s?.hall?.notice
+        ? html`<footer class="notice"><span class="label">${t('hallNotice')}</span><div class="track"><span>${s.hall.notice}</span><span aria-hidden="true">${s.hall.notice}</span></div></footer>`
+        : nothing}
     `;
   }
 

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** Wall-screen look: dark blue, high contrast, sizes in vh so 1080p and 4K read the same from 5 m. */
 export const displayStyles = css`
-  :host { display: grid; grid-template-rows: 8vh 1fr auto 7vh; height: 100vh; overflow: hidden;
+  :host { display: grid; grid-template-rows: 8vh 1fr auto auto; height: 100vh; overflow: hidden;
     background: linear-gradient(160deg, #0b2545 0%, #13315c 100%); color: #fff; }
   header { display: flex; align-items: center; gap: 2vw; padding: 0 2.5vw; background: rgba(0, 0, 0, 0.25); }
   h1 { flex: 1; margin: 0; font-size: 4.4vh; font-weight: 600; letter-spacing: 0.1em; }
@@ -49,7 +49,7 @@ export const displayStyles = css`
   .wstate { font-size: 3vh; font-weight: 700; margin: 0.8vh 0; }
   .wnote { font-size: 2.4vh; }
   small { font-size: 0.8em; color: #cfd8e3; }
-  .notice { display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
+  .notice { height: 7vh; display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
   .notice .label { padding: 0 1.5vw; font-weight: 700; background: #0b2545; color: #ffd600; height: 100%;
     display: flex; align-items: center; z-index: 1; }
   .track { flex: 1; overflow: hidden; white-space: nowrap; }
