@@ -1,12 +1,13 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { COLUMNS, type DayColumns } from '../../shared/reports/dayColumns.ts';
+import { COLUMN_TYPES, COLUMNS, type DayColumnArrays, type DayColumns } from '../../shared/reports/dayColumns.ts';
 
 /**
  * A closed day's ticket columns on disk (data/reports/YYYY-MM-DD.bin), so a year's report reads
  * 250 small files of packed integers instead of a gigabyte of journal lines:
  *
  *   "HQR" + format version (4 bytes) | header length (u32 LE) | header JSON, padded to 4 bytes |
- *   one Int32 LE array per column (count each) | transfer rows, transfer services (each `transfers`) |
+ *   one LE array per column (count each, of the column's width, padded to 4 bytes) |
+ *   transfer rows, transfer services (Int32, each `transfers`) |
  *   labels JSON { ids, numbers } (read only when a flagged ticket needs its number)
  *
  * The header records the size of the journal file it came from: a journal that changed since
@@ -14,7 +15,12 @@ import { COLUMNS, type DayColumns } from '../../shared/reports/dayColumns.ts';
  */
 const MAGIC = 'HQR';
 /** Bump when the meaning of a column changes: old files are then rebuilt from the journals. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+const pad4 = (bytes: number) => (bytes + 3) & ~3;
+/** Bytes of the columns and transfer arrays of a day of `count` tickets and `transfers` moves. */
+const bodyBytes = (count: number, transfers: number) =>
+  COLUMNS.reduce((s, c) => s + pad4(count * COLUMN_TYPES[c].BYTES_PER_ELEMENT), 0) + 2 * transfers * 4;
 
 interface Header {
   day: string;
@@ -40,7 +46,11 @@ export function encodeDay(d: DayColumns, journalSize: number): Buffer {
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt8(FORMAT_VERSION, 3);
   prefix.writeUInt32LE(head.length, 4);
-  const arrays = [...COLUMNS.map((c) => d.cols[c]), d.transferRows, d.transferServices].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const arrays: Buffer[] = [];
+  for (const a of [...COLUMNS.map((c) => d.cols[c]), d.transferRows, d.transferServices]) {
+    arrays.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    if (a.byteLength % 4) arrays.push(Buffer.alloc(4 - (a.byteLength % 4)));
+  }
   const labels = Buffer.from(JSON.stringify(d.labels()), 'utf8');
   return Buffer.concat([prefix, head, ...arrays, labels]);
 }
@@ -56,18 +66,19 @@ export function decodeDay(buf: Buffer): { day: DayColumns; journalSize: number }
     return null;
   }
   let off = 8 + headLen;
-  const need = off + (COLUMNS.length * h.count + 2 * h.transfers) * 4;
+  const need = off + bodyBytes(h.count, h.transfers);
   if (buf.length < need) return null;
   // Typed views need 4-byte alignment in the underlying memory; copy once if the read buffer lacks it.
   const body = (buf.byteOffset + off) % 4 === 0 ? buf : Buffer.from(buf);
-  const take = (n: number) => {
-    const a = new Int32Array(body.buffer, body.byteOffset + off, n);
-    off += n * 4;
+  type Typed = Int32ArrayConstructor | Int16ArrayConstructor | Int8ArrayConstructor;
+  const take = (type: Typed, n: number) => {
+    const a = new type(body.buffer as ArrayBuffer, body.byteOffset + off, n);
+    off += pad4(n * type.BYTES_PER_ELEMENT);
     return a;
   };
-  const cols = Object.fromEntries(COLUMNS.map((c) => [c, take(h.count)])) as DayColumns['cols'];
-  const transferRows = take(h.transfers);
-  const transferServices = take(h.transfers);
+  const cols = Object.fromEntries(COLUMNS.map((c) => [c, take(COLUMN_TYPES[c], h.count)])) as unknown as DayColumnArrays;
+  const transferRows = take(Int32Array, h.transfers) as Int32Array;
+  const transferServices = take(Int32Array, h.transfers) as Int32Array;
   const labelBytes = buf.subarray(off);
   let labels: { ids: string[]; numbers: string[] } | null = null;
   const day: DayColumns = {
@@ -105,7 +116,7 @@ export function readDayFile(path: string): { day: DayColumns; journalSize: numbe
     } catch {
       return null;
     }
-    const bodyLen = (COLUMNS.length * count + 2 * transfers) * 4;
+    const bodyLen = bodyBytes(count, transfers);
     const buf = Buffer.alloc(8 + headLen + bodyLen);
     prefix.copy(buf, 0);
     head.copy(buf, 8);

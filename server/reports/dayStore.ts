@@ -1,11 +1,12 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HallEvent } from '../../shared/events.ts';
-import { dayFacts } from '../../shared/reports/dayFacts.ts';
+import { dayFacts, dayFactsFold } from '../../shared/reports/dayFacts.ts';
 import { toColumns, type DayColumns } from '../../shared/reports/dayColumns.ts';
-import { ticketTimes } from '../../shared/reports/ticketTimes.ts';
+import { TicketFold, ticketTimes } from '../../shared/reports/ticketTimes.ts';
 import type { Hub } from '../hub.ts';
 import { readDayFile, writeDayFile } from './compactFile.ts';
+import { forEachJournalEvent } from './journalLines.ts';
 
 /**
  * Ticket columns per business day, from the cheapest place that is still right:
@@ -85,8 +86,7 @@ export class DayStore {
       this.memory.set(day, { cols: onDisk.day, journalSize: size });
       return onDisk.day;
     }
-    const events = this.hub.journal.readDay(day);
-    const cols = toColumns(day, ticketTimes(events, { closed: true }), dayFacts(events, this.serves()));
+    const cols = this.fold(day);
     this.counters.folded += 1;
     if (path) {
       try {
@@ -104,6 +104,22 @@ export class DayStore {
     }
     this.memory.set(day, { cols, journalSize: size });
     return cols;
+  }
+
+  /**
+   * A closed day folded from its journal. Past days are read a line at a time (see journalLines);
+   * the open day's events are in memory anyway.
+   */
+  private fold(day: string): DayColumns {
+    const tickets = new TicketFold();
+    const facts = dayFactsFold(this.serves());
+    const add = (e: HallEvent) => {
+      tickets.add(e);
+      facts.add(e);
+    };
+    if (this.dataDir && day !== this.hub.journal.day) forEachJournalEvent(join(this.dataDir, 'journal', `${day}.jsonl`), add);
+    else for (const e of this.hub.journal.readDay(day)) add(e);
+    return toColumns(day, tickets.rows({ closed: true }), facts.finish());
   }
 
   private safeDay(day: string) {

@@ -39,7 +39,14 @@ interface WindowNow {
  * `serves` maps each window to the services it calls (the hall's config). `endMs` closes the
  * last interval of a day still open (now); a closed day ends at its last event.
  */
-export function dayFacts(events: readonly HallEvent[], serves: Record<string, readonly string[]>, endMs?: number): DayFacts {
+export function dayFacts(events: Iterable<HallEvent>, serves: Record<string, readonly string[]>, endMs?: number): DayFacts {
+  const fold = dayFactsFold(serves);
+  for (const e of events) fold.add(e);
+  return fold.finish(endMs);
+}
+
+/** The same sweep, one event at a time, for a journal read line by line. */
+export function dayFactsFold(serves: Record<string, readonly string[]>): { add(e: HallEvent): void; finish(endMs?: number): DayFacts } {
   const waitingIn = new Map<string, number>();
   const ticketService = new Map<string, string>();
   const waitingTickets = new Set<string>();
@@ -94,7 +101,7 @@ export function dayFacts(events: readonly HallEvent[], serves: Record<string, re
     }
   };
 
-  for (const e of events) {
+  const add = (e: HallEvent) => {
     const at = Date.parse(e.at);
     charge(at);
     if (last === null || at > last) last = at;
@@ -137,7 +144,12 @@ export function dayFacts(events: readonly HallEvent[], serves: Record<string, re
       default:
         break;
     }
-  }
-  if (endMs !== undefined) charge(endMs);
-  return facts;
+  };
+  return {
+    add,
+    finish(endMs?: number) {
+      if (endMs !== undefined) charge(endMs);
+      return facts;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { meanSec, nearestRank, pct, secs, Values } from './stats.ts';
+import { meanSec, pct, secs } from './stats.ts';
 
 /** The contract's figures of one row of `/api/reports/waits`, plus the service time P90. */
 export interface Figures {
@@ -16,7 +16,10 @@ export interface Figures {
   withinTargetPct: number | null;
 }
 
-/** Counts and values of one group (a service, a window, a staffer, an hour, the total). */
+/**
+ * Counts and sums of one group (a service, a window, a staffer, an hour, the total). Its
+ * percentiles are written by `ServedTickets.rank` once the period is folded.
+ */
 export class Tally {
   issued = 0;
   served = 0;
@@ -25,32 +28,40 @@ export class Tally {
   transferred = 0;
   withinTarget = 0;
   flagged = 0;
-  readonly waits = new Values();
-  readonly services = new Values();
+  waitCount = 0;
+  waitSumMs = 0;
+  serviceCount = 0;
+  serviceSumMs = 0;
+  waitP50Ms: number | null = null;
+  waitP90Ms: number | null = null;
+  waitMaxMs: number | null = null;
+  serviceP90Ms: number | null = null;
 
   /** A served ticket: its wait and service in ms, and whether the wait met its service's target. */
   serve(waitMs: number, serviceMs: number | null, within: boolean): void {
     this.served += 1;
-    this.waits.push(waitMs);
-    if (serviceMs !== null) this.services.push(serviceMs);
+    this.waitCount += 1;
+    this.waitSumMs += waitMs;
+    if (serviceMs !== null) {
+      this.serviceCount += 1;
+      this.serviceSumMs += serviceMs;
+    }
     if (within) this.withinTarget += 1;
   }
 
   figures(): Figures {
-    const w = this.waits.sorted();
-    const s = this.services.sorted();
     return {
       issued: this.issued,
       served: this.served,
       noShow: this.noShow,
       abandoned: this.abandoned,
       transferred: this.transferred,
-      waitAvgSec: meanSec(this.waits.sum, w.length),
-      waitP50Sec: secs(nearestRank(w, 50)),
-      waitP90Sec: secs(nearestRank(w, 90)),
-      waitMaxSec: secs(w.length ? w[w.length - 1]! : null),
-      serviceAvgSec: meanSec(this.services.sum, s.length),
-      serviceP90Sec: secs(nearestRank(s, 90)),
+      waitAvgSec: meanSec(this.waitSumMs, this.waitCount),
+      waitP50Sec: secs(this.waitP50Ms),
+      waitP90Sec: secs(this.waitP90Ms),
+      waitMaxSec: secs(this.waitMaxMs),
+      serviceAvgSec: meanSec(this.serviceSumMs, this.serviceCount),
+      serviceP90Sec: secs(this.serviceP90Ms),
       withinTargetPct: pct(this.withinTarget, this.served),
     };
   }

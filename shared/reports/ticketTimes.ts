@@ -35,10 +35,21 @@ export interface TicketTimes {
 
 /** Folds a business day's events into one row per ticket, in issue order. */
 export function ticketTimes(events: Iterable<HallEvent>, opts: { closed?: boolean } = {}): TicketTimes[] {
-  const byId = new Map<string, TicketTimes>();
-  const rows: TicketTimes[] = [];
-  const get = (id: string) => byId.get(id);
-  for (const e of events) {
+  const fold = new TicketFold();
+  for (const e of events) fold.add(e);
+  return fold.rows(opts);
+}
+
+/**
+ * The same fold, one event at a time: a journal read line by line never holds a day's events
+ * at once, only these rows.
+ */
+export class TicketFold {
+  private readonly byId = new Map<string, TicketTimes>();
+  private readonly list: TicketTimes[] = [];
+
+  add(e: HallEvent): void {
+    const get = (id: string) => this.byId.get(id);
     switch (e.type) {
       case 'TicketIssued': {
         const d = e.data;
@@ -47,8 +58,8 @@ export function ticketTimes(events: Iterable<HallEvent>, opts: { closed?: boolea
           issuedMs: Date.parse(e.at), issuedHour: localHour(e.at), calledMs: null, startedMs: null, finishedMs: null,
           status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], recalls: 0, rating: null,
         };
-        byId.set(d.ticketId, row);
-        rows.push(row);
+        this.byId.set(d.ticketId, row);
+        this.list.push(row);
         break;
       }
       case 'TicketCalled': {
@@ -126,12 +137,15 @@ export function ticketTimes(events: Iterable<HallEvent>, opts: { closed?: boolea
         unreachable(e);
     }
   }
-  // A past day whose close was never journaled (the hub was off at midnight): whoever was still
-  // in the hall then left without service all the same.
-  if (opts.closed) {
-    for (const t of rows) if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') t.status = 'abandoned';
+
+  rows(opts: { closed?: boolean } = {}): TicketTimes[] {
+    // A past day whose close was never journaled (the hub was off at midnight): whoever was still
+    // in the hall then left without service all the same.
+    if (opts.closed) {
+      for (const t of this.list) if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') t.status = 'abandoned';
+    }
+    return this.list;
   }
-  return rows;
 }
 
 /** "2026-11-23T09:05:00.000+08:00" → 9: the hub writes every time in the hall's zone. */

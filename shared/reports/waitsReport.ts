@@ -2,6 +2,7 @@ import type { HallConfig } from '../config.ts';
 import { toIso, weekday } from '../time.ts';
 import { NONE, STATUS_CODES, type DayColumns } from './dayColumns.ts';
 import { Tally, type Figures } from './figures.ts';
+import { NO_GROUP, ServedTickets } from './ranks.ts';
 import { suspectReasons, type FlaggedTicket, type SuspectRule } from './suspect.ts';
 
 /**
@@ -47,9 +48,9 @@ const ABANDONED = STATUS_CODES.indexOf('abandoned');
 export function waitsReport(from: string, to: string, days: readonly DayColumns[], config: HallConfig, opts: ReportOptions = {}): WaitsFigures {
   const rule: SuspectRule = { factor: opts.factor ?? 4, maxServiceMs: opts.maxServiceMs ?? 2 * 3_600_000 };
   const limit = opts.flaggedLimit ?? 200;
-  const services = new Map<string, Tally & { peak?: number }>();
-  const windows = new Map<string, Tally>();
-  const staff = new Map<string, Tally>();
+  const services = new Groups();
+  const windows = new Groups();
+  const staff = new Groups();
   const hours = Array.from({ length: 24 }, () => new Tally());
   const total = new Tally();
   const peaks = new Map<string, number>();
@@ -59,24 +60,26 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
   const weekdays = new Array<number>(7).fill(0);
   const flagged: FlaggedTicket[] = [];
   let flaggedCount = 0;
-  const tally = (m: Map<string, Tally>, key: string) => {
-    let t = m.get(key);
-    if (!t) m.set(key, (t = new Tally()));
-    return t;
-  };
-  for (const s of config.services) tally(services, s.id);
+  for (const s of config.services) services.of(s.id);
+  let capacity = 0;
+  for (const d of days) if (d.day >= from && d.day <= to) capacity += d.count;
+  const served = new ServedTickets(capacity, 4);
+  const groupsOf = new Int32Array(4);
   const target = new Map(config.services.map((s) => [s.id, s] as const));
 
   for (const d of days) {
     if (d.day < from || d.day > to) continue;
     const c = d.cols;
-    const svc = d.services.map((id) => tally(services, id));
+    const svcAt = d.services.map((id) => services.of(id));
+    const svc = svcAt.map((g) => services.tallies[g]!);
     const waitTarget = d.services.map((id) => (target.get(id)?.targetWaitMin ?? Infinity) * 60_000);
     const serviceTarget = d.services.map((id) => (target.get(id)?.targetServiceMin ?? Infinity) * 60_000);
     // The shortest service that is suspect, per service: most tickets are decided by one comparison.
     const suspectFrom = serviceTarget.map((t) => Math.min(rule.factor * t, rule.maxServiceMs));
-    const win = d.windows.map((id) => tally(windows, id));
-    const stf = d.staff.map((id) => tally(staff, id));
+    const winAt = d.windows.map((id) => windows.of(id));
+    const stfAt = d.staff.map((id) => staff.of(id));
+    const win = winAt.map((g) => windows.tallies[g]!);
+    const stf = stfAt.map((g) => staff.tallies[g]!);
     const wd = weekday(d.day);
     if (d.count) weekdays[wd]! += 1;
     for (let i = 0; i < d.count; i++) {
@@ -104,6 +107,11 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
         p?.serve(waitMs, serviceMs, within);
         hour.serve(waitMs, serviceMs, within);
         total.serve(waitMs, serviceMs, within);
+        groupsOf[0] = svcAt[s]!;
+        groupsOf[1] = w ? winAt[c.window[i]!]! : NO_GROUP;
+        groupsOf[2] = p ? stfAt[c.staff[i]!]! : NO_GROUP;
+        groupsOf[3] = c.hour[i]!;
+        served.push(waitMs, serviceMs, groupsOf);
       } else if (status === NO_SHOW) {
         svc[s]!.noShow += 1;
         if (w) w.noShow += 1;
@@ -134,20 +142,21 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
       acc.paused += t.pausedMs;
       acc.idle += t.idleQueuedMs;
       winTime.set(id, acc);
-      if (t.openMs || t.pausedMs) tally(windows, id);
+      if (t.openMs || t.pausedMs) windows.of(id);
     }
     for (const [id, ms] of Object.entries(d.facts.staffIdleQueuedMs)) {
       staffIdle.set(id, (staffIdle.get(id) ?? 0) + ms);
-      tally(staff, id);
+      staff.of(id);
     }
   }
+  served.rank([services.tallies, windows.tallies, staff.tallies, hours], total);
 
   const nameOf = (id: string) => config.services.find((s) => s.id === id)?.name ?? id;
   return {
     from, to, days: days.filter((d) => d.day >= from && d.day <= to && d.count > 0).length,
-    services: [...services].map(([id, t]) => ({ serviceId: id, name: nameOf(id), ...t.figures(), maxWaiting: peaks.get(id) ?? 0, flagged: t.flagged })),
+    services: services.entries().map(([id, t]) => ({ serviceId: id, name: nameOf(id), ...t.figures(), maxWaiting: peaks.get(id) ?? 0, flagged: t.flagged })),
     total: { ...total.figures(), maxWaiting: Math.max(0, ...peaks.values()), flagged: total.flagged },
-    windows: [...windows].sort(byKey).map(([id, t]) => {
+    windows: windows.entries().sort(byKey).map(([id, t]) => {
       const cfg = config.windows.find((w) => w.id === id);
       const time = winTime.get(id) ?? { open: 0, paused: 0, idle: 0 };
       return {
@@ -155,7 +164,7 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
         openMin: min(time.open), pausedMin: min(time.paused), idleWhileQueuedMin: min(time.idle),
       };
     }),
-    staff: [...staff].sort(byKey).map(([id, t]) => ({
+    staff: staff.entries().sort(byKey).map(([id, t]) => ({
       staffId: id, name: config.staff.find((s) => s.id === id)?.name ?? id, ...t.figures(), flagged: t.flagged,
       idleWhileQueuedMin: min(staffIdle.get(id) ?? 0),
     })),
@@ -163,6 +172,26 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
     heatmap: { arrivals, days: weekdays },
     flagged, flaggedCount, excludedFlagged: opts.excludeFlagged ?? false,
   };
+}
+
+/** The tallies of one dimension, each with its index for `ServedTickets`. */
+class Groups {
+  readonly tallies: Tally[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.tallies.length;
+      this.tallies.push(new Tally());
+      this.index.set(id, i);
+    }
+    return i;
+  }
+
+  entries(): [string, Tally][] {
+    return [...this.index].map(([id, i]) => [id, this.tallies[i]!]);
+  }
 }
 
 function flag(...groups: (Tally | undefined)[]) {
