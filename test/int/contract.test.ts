@@ -320,6 +320,17 @@ describe('the public contract', () => {
     expect((await api('POST', '/api/auth/login', { staffId: 'S04', pin: '100004' })).status).toBe(200);
   });
 
+  it('POST /api/tickets with priority: true: the green channel goes ahead of regular tickets', async () => {
+    at('17:00:00');
+    ids.C001 = (await issue('C')).id;
+    at('17:01:00');
+    const priority = await api('POST', '/api/tickets', { serviceId: 'C', priority: true });
+    expect(priority.status).toBe(201);
+    expect(priority.body).toMatchObject({ number: 'C002', priority: true, ahead: 0 });
+    ids.C002 = priority.body.id;
+    expect((await ticket(ids.C001!)).ahead).toBe(1);
+  });
+
   it('errors: { error: { code, message } }, Chinese by default, English for Accept-Language: en, at every status', async () => {
     at('18:00:00');
     const en = { 'Accept-Language': 'en' };
@@ -361,7 +372,7 @@ describe('the public contract', () => {
     }
     const svc = (id: string) => r.body.services.find((s: { serviceId: string }) => s.serviceId === id);
     expect(svc('D')).toMatchObject({ issued: 1, served: 1, noShow: 0, abandoned: 0, transferred: 0, waitAvgSec: 300, waitP50Sec: 300, waitP90Sec: 300, waitMaxSec: 300, serviceAvgSec: 600, withinTargetPct: 100 });
-    expect(svc('C')).toMatchObject({ issued: 0, served: 0, waitAvgSec: null, waitP50Sec: null, waitMaxSec: null, serviceAvgSec: null, withinTargetPct: null });
+    expect(svc('C')).toMatchObject({ issued: 2, served: 0, waitAvgSec: null, waitP50Sec: null, waitMaxSec: null, serviceAvgSec: null, withinTargetPct: null });
     // A003 was issued for A, moved to B and served there; A002 and B003 did not come.
     expect(svc('A')).toMatchObject({ issued: 7, served: 3, noShow: 1, transferred: 1, abandoned: 0, waitMaxSec: 600 });
     expect(svc('B')).toMatchObject({ issued: 4, served: 4, noShow: 1, transferred: 0 });
@@ -426,6 +437,8 @@ describe('the public contract', () => {
     expect(ahead.seq).toBe(last);
     expect(ahead.snapshot).toEqual(expect.any(Object));
     answers.push(all, ahead);
+    // Sockets without a token never get what managers entered about people (complaints, praise).
+    expect(JSON.stringify([screen.events, all, ahead])).not.toMatch(/态度生硬|群众送锦旗/);
     // Staff pages may connect with a token and hear the same events.
     const staffSocket = h.socket({ token: tok.S01 });
     await until(() => staffSocket.connected);
@@ -437,12 +450,13 @@ describe('the public contract', () => {
     await h.running.hub.tick();
     await until(() => screen.events.some((e) => e.type === 'DayClosed'));
     const closed = screen.events.find((e) => e.type === 'DayClosed') as Extract<HallEvent, { type: 'DayClosed' }>;
-    expect(closed.data.abandonedTicketIds.sort()).toEqual([ids.A006, ids.A007].sort());
+    expect(closed.data.abandonedTicketIds.sort()).toEqual([ids.A006, ids.A007, ids.C001, ids.C002].sort());
     expect(await ticket(ids.A006!)).toMatchObject({ status: 'abandoned', finishedAt: null });
     expect((await api('GET', '/api/health')).body).toMatchObject({ businessDay: '2026-11-24', seq: seq() });
     tok.M01 = await h.login('M01'); // tokens last 14 hours of hub time
     const report = (await api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-23', undefined, tok.M01)).body;
-    expect(report.total.abandoned).toBe(2);
+    expect(report.total.abandoned).toBe(4);
+    expect(report.services.find((x: { serviceId: string }) => x.serviceId === 'A').abandoned).toBe(2);
     // Yesterday's events are no longer at hand: a screen that asks for them gets a snapshot.
     const sync = await screen.socket.emitWithAck('hall:sync', { lastSeq: 0 });
     expect(sync).toMatchObject({ seq: seq(), snapshot: expect.any(Object) });
