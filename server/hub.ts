@@ -171,6 +171,26 @@ export class Hub {
     return this.rolling;
   }
 
+  /**
+   * Resolves once everything decided so far is on disk (or was refused by it), so a snapshot
+   * never shows an event that might still not happen.
+   */
+  async settled(): Promise<void> {
+    while (this.state.seq > this.journal.lastSeq) {
+      await new Promise<void>((resolve) => {
+        const off = this.onEvents(() => {
+          off();
+          resolve();
+        });
+        // A refused write rebuilds the state without telling listeners: look again shortly.
+        setTimeout(() => {
+          off();
+          resolve();
+        }, 20);
+      });
+    }
+  }
+
   /** Called on a timer: closes the day at the hall's midnight even when nobody acts. */
   async tick(): Promise<void> {
     const day = this.today();

@@ -48,7 +48,7 @@ export function attachRealtime(http: HttpServer, hub: Hub, tokens: Tokens): Serv
       if (!parsed.success) return ack({ error: { code: 'BAD_REQUEST', message: 'hall:sync expects { lastSeq: integer >= 0 }' } });
       const events = hub.eventsAfter(parsed.data.lastSeq);
       if (events) return ack({ seq: hub.journal.lastSeq, events });
-      ack({ seq: hub.state.seq, snapshot: snapshotView(hub.state, hub.config) });
+      void hub.settled().then(() => ack({ seq: hub.state.seq, snapshot: snapshotView(hub.state, hub.config) }));
     });
     // Anything else a client sends is ignored; socket.io drops unknown events on its own.
   });

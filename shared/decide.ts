@@ -108,6 +108,9 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       if (t.status !== 'done' || !t.windowId || !t.staffId) {
         throw conflict('NOT_FINISHED', '办结后才能评价', 'A ticket can be rated only after its service ended');
       }
+      if (localDate(command.at, tz) !== t.businessDay) {
+        throw conflict('RATING_CLOSED', '该号所在营业日已结束，无法评价', "That ticket's business day has closed");
+      }
       return [{ type: 'TicketRated', data: { ticketId: t.id, number: t.number, score: command.score, windowId: t.windowId, staffId: t.staffId } }];
     }
     case 'CloseDay': {

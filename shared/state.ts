@@ -173,6 +173,10 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       t.serviceId = d.toServiceId;
       t.status = 'waiting';
       t.startedAt = null;
+      // Waiting again: no window holds it until the next call (the events keep who sent it).
+      t.windowId = null;
+      t.staffId = null;
+      t.post = null;
       state.waiting.add(t.id);
       windowOf(state, d.windowId).currentTicketId = null;
       return state;
@@ -180,6 +184,9 @@ export function evolve(state: HallState, event: HallEvent): HallState {
     case 'TicketRequeued': {
       const t = ticketOf(state, event.data.ticketId);
       t.status = 'waiting';
+      t.windowId = null;
+      t.staffId = null;
+      t.post = null;
       state.waiting.add(t.id);
       windowOf(state, event.data.windowId).currentTicketId = null;
       return state;

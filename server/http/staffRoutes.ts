@@ -84,7 +84,7 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     const windowId = parse(pathId, req.params.windowId);
     const w = hub.state.windows.get(windowId);
     const cfg = hub.config.windows.find((x) => x.id === windowId);
-    if (!w || !cfg) throw new DomainError('not-found', 'WINDOW_NOT_FOUND', '没有这个窗口', 'No such window');
+    if (!w || !cfg) throw new DomainError('not-found', 'UNKNOWN_WINDOW', '没有这个窗口', 'No such window');
     const limit = Math.min(20, Math.max(1, Number(req.query.limit) || 5));
     const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit);
     res.json({

@@ -31,7 +31,7 @@ describe('the queue a window would serve next', () => {
     expect((await h.api('GET', '/api/windows/W1/queue')).status).toBe(401);
     const unknown = await h.api('GET', '/api/windows/W99/queue', undefined, token);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('WINDOW_NOT_FOUND');
+    expect(unknown.body.error.code).toBe('UNKNOWN_WINDOW');
   });
 
   it('lists the window\u2019s own services only, green channel first, then by preference and time', async () => {
