@@ -15,7 +15,8 @@ export interface BenchHub {
 /** The hub as production runs it: its own process, started with `server/main.ts`. */
 export function spawnBenchHub(env: Record<string, string>): Promise<BenchHub> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  // HUB_PROF=<dir> writes a V8 CPU profile of the hub, to see where its time goes under load.
+  const child = spawn(process.execPath, [...(process.env.HUB_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.HUB_PROF] : []), '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
