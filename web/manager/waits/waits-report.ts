@@ -124,17 +124,18 @@ export class WaitsReport extends LitElement {
   }
 
   private _report(d: WaitsAnswer) {
-    const p = d.previous?.total;
+    // A previous period without a single ticket (before the hall opened) is no comparison: "+180" against nothing reads as growth.
+    const p = d.previous && d.previous.total.issued > 0 ? d.previous.total : undefined;
     const card = (label: string, value: string, change: unknown = '') => html`<div class="card"><span class="muted">${label}</span><b>${value}</b><small>${change}</small></div>`;
     const groups: [Group, string][] = [['service', L('按业务', 'By service')], ['window', L('按窗口', 'By window')], ['staff', L('按人员', 'By staff')], ['hour', L('按时段', 'By hour')]];
     return html`
       <h2>${L('等候时长报表', 'Wait times')} ${d.from}${d.to !== d.from ? ` — ${d.to}` : ''}
-        <span class="muted">（${L(`${d.days} 个工作日`, `${d.days} business days`)}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}`, `; against ${d.previous.from} — ${d.previous.to}`) : ''}）</span></h2>
+        <span class="muted">（${L(`${d.days} 个工作日`, `${d.days} business days`)}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}${p ? '' : '（上期无数据）'}`, `; against ${d.previous.from} — ${d.previous.to}${p ? '' : ' (no data)'}`) : ''}）</span></h2>
       <div class="summary">
         ${card(L('取号', 'Issued'), String(d.total.issued), p ? delta(d.total.issued, p.issued, true, false) : '')}
         ${card(L('办结', 'Served'), String(d.total.served), p ? delta(d.total.served, p.served, true, false) : '')}
         ${card(L('平均等候', 'Average wait'), dur(d.total.waitAvgSec), p ? delta(d.total.waitAvgSec, p.waitAvgSec, false, true) : '')}
-        ${card(L('等候P90', 'Wait P90'), dur(d.total.waitP90Sec), p ? delta(d.total.waitP90Sec, p.waitP90Sec, false, true) : '')}
+        ${card(L('九成人等候不超过', '90% waited at most'), dur(d.total.waitP90Sec), p ? delta(d.total.waitP90Sec, p.waitP90Sec, false, true) : '')}
         ${card(L('平均办理', 'Average service'), dur(d.total.serviceAvgSec), p ? delta(d.total.serviceAvgSec, p.serviceAvgSec, false, true) : '')}
         ${card(L('等候达标率', 'Within target'), pct(d.total.withinTargetPct), p ? delta(d.total.withinTargetPct, p.withinTargetPct, true, false) : '')}
         ${card(L('过号 / 未办离开', 'No-show / abandoned'), `${d.total.noShow} / ${d.total.abandoned}`)}
@@ -166,7 +167,7 @@ export class WaitsReport extends LitElement {
         const prev = new Map((d.previous?.services ?? []).map((s) => [s.serviceId, s]));
         return figureTable(L('业务', 'Service'), d.services, (s) => `${s.serviceId} ${s.name}`, [
           [L('最长排队', 'Longest queue'), (s) => String(s.maxWaiting)],
-          ...(d.previous ? [[L('上期平均等候', 'Previous wait avg'), (s: { serviceId: string }) => dur(prev.get(s.serviceId)?.waitAvgSec)] as [string, (s: { serviceId: string }) => string]] : []),
+          ...((d.previous?.total.issued ?? 0) > 0 ? [[L('上期平均等候', 'Previous wait avg'), (s: { serviceId: string }) => dur(prev.get(s.serviceId)?.waitAvgSec)] as [string, (s: { serviceId: string }) => string]] : []),
         ], [], d.total);
       }
     }
