@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HallConfigInput } from '../shared/config.ts';
-import { addDays, localDate, localTimeToMs, weekday } from '../shared/time.ts';
+import { addDays, localDate, weekday } from '../shared/time.ts';
 import { demoHall } from '../server/demoHall.ts';
-import { HttpDriver } from './sim/driver.ts';
 import { asHall, busyHallInput, DEMO_MIX } from './sim/halls.ts';
-import { businessDays, runDays, runJournals, runOwnHub, type RunOptions } from './sim/run.ts';
+import { runAgainstHub } from './sim/remote.ts';
+import { businessDays, runJournals, runOwnHub, type RunOptions } from './sim/run.ts';
 
 const HELP = `npm run simulate -- [options]     simulate hall days so the reports have something to show
 
@@ -53,23 +53,9 @@ async function main() {
   const mix = a.config || a.hall !== 'demo' ? undefined : DEMO_MIX;
   const log = (l: string) => console.log(l);
   if (a.url) {
-    const url = a.url.replace(/\/$/, '');
-    const health = async () => (await (await fetch(`${url}/api/health`)).json()) as { now: string };
-    const h0 = Date.parse((await health()).now);
-    const r0 = Date.now();
-    await new Promise((r) => setTimeout(r, 1000));
-    const speed = Math.max(1, Math.round((Date.parse((await health()).now) - h0) / (Date.now() - r0)));
-    const hubNow = () => h0 + (Date.now() - r0) * speed;
-    console.log(`hub at ${url}: clock runs ×${speed}`);
-    const until = async (ms: number) => {
-      const wait = (ms - hubNow()) / speed;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    };
-    const driver = new HttpDriver(url, pins, until, until);
-    const today = localDate(hubNow(), tz);
-    const first = hubNow() < localTimeToMs(today, '17:00', tz) ? today : addDays(today, 1);
-    const r = await runDays(driver, hall, { days: businessDays(first, days), ticketsPerDay: tickets, seed, mix, log });
+    const r = await runAgainstHub(a.url, hall, pins, { days, ticketsPerDay: tickets, seed, mix, log });
     report(r.surprises, started);
+    console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
   const first = a.start ?? firstDay(days);
