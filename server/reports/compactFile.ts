@@ -123,14 +123,7 @@ export function readDayFile(path: string): { day: DayColumns; journalSize: numbe
     if (readSync(fd, buf, 8 + headLen, bodyLen, 8 + headLen) < bodyLen) return null;
     const parsed = decodeDay(buf);
     if (!parsed) return null;
-    let labels: ReturnType<DayColumns['labels']> | null = null;
-    parsed.day.labels = () => {
-      if (!labels) {
-        const whole = decodeDay(readFileSync(path));
-        labels = whole?.day.labels() ?? { ids: [], numbers: [] };
-      }
-      return labels;
-    };
+    parsed.day.labels = () => recentLabels(path);
     return parsed;
   } catch {
     return null;
@@ -139,8 +132,35 @@ export function readDayFile(path: string): { day: DayColumns; journalSize: numbe
   }
 }
 
+/**
+ * Labels of the few days read last. A report lists at most 200 flagged tickets, but finding them
+ * may touch most days of a year; kept with each day, a year's labels would stay in memory for
+ * good (60 MB for a busy hall), kept here they are bounded.
+ */
+const labelCache = new Map<string, ReturnType<DayColumns['labels']>>();
+const LABEL_DAYS = 8;
+
+function recentLabels(path: string): ReturnType<DayColumns['labels']> {
+  let labels = labelCache.get(path);
+  if (labels) {
+    labelCache.delete(path);
+  } else {
+    let whole: ReturnType<typeof decodeDay> = null;
+    try {
+      whole = decodeDay(readFileSync(path));
+    } catch {
+      // A file removed since (data/reports/ may be deleted at any time): numbers are left blank.
+    }
+    labels = whole?.day.labels() ?? { ids: [], numbers: [] };
+    if (labelCache.size >= LABEL_DAYS) labelCache.delete(labelCache.keys().next().value!);
+  }
+  labelCache.set(path, labels);
+  return labels;
+}
+
 /** Written beside and renamed into place, so a crash never leaves half a file under the real name. */
 export function writeDayFile(path: string, d: DayColumns, journalSize: number): void {
+  labelCache.delete(path);
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, encodeDay(d, journalSize));
   renameSync(tmp, path);

@@ -5,6 +5,8 @@ import { JournalError } from '../journal.ts';
 const CHUNK = 1 << 20;
 const NEWLINE = 0x0a;
 const types = new Set<string>(EVENT_TYPES);
+/** One read buffer for every day folded (reads are synchronous, so never two at once). */
+let shared = Buffer.allocUnsafe(CHUNK);
 
 /**
  * Hands a day's journal to `each` one event at a time, reading the file in 1 MiB chunks. A busy
@@ -16,7 +18,7 @@ const types = new Set<string>(EVENT_TYPES);
 export function forEachJournalEvent(path: string, each: (e: HallEvent) => void): void {
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(CHUNK);
+    let buf = shared;
     /** Bytes of an unfinished line carried from the previous chunk, at the start of `buf`. */
     let carry = 0;
     let line = 0;
@@ -44,6 +46,7 @@ export function forEachJournalEvent(path: string, each: (e: HallEvent) => void):
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
+        shared = bigger;
       }
       const got = readSync(fd, buf, carry, buf.length - carry, null);
       const end = carry + got;

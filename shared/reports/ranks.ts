@@ -38,58 +38,54 @@ export class ServedTickets {
    * the tallies indexed by `groups[d]`; `total` counts every ticket.
    */
   rank(dimensions: readonly (readonly Tally[])[], total: Tally): void {
-    const waits = ascendingOrder(this.wait, this.length, false);
-    const services = ascendingOrder(this.service, this.length, true);
-    const sets = [...dimensions.map((tallies, d) => ({ tallies, group: this.groups[d]! })), { tallies: [total], group: null }];
+    const sets = [...dimensions.map((tallies, d) => ({ tallies, group: this.groups[d]! as Uint16Array | null })), { tallies: [total], group: null }];
+    // One sort at a time, its order dropped before the next: the period's largest transient arrays.
+    let order = ascendingOrder(this.wait, this.length, false);
     for (const { tallies, group } of sets) {
-      const seenW = new Int32Array(tallies.length);
-      const seenS = new Int32Array(tallies.length);
+      const seen = new Int32Array(tallies.length);
       const w50 = tallies.map((t) => rankOf(t.waitCount, 50));
       const w90 = tallies.map((t) => rankOf(t.waitCount, 90));
-      const s90 = tallies.map((t) => rankOf(t.serviceCount, 90));
-      for (let k = 0; k < waits.length; k++) {
-        const i = waits[k]!;
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
         const g = group ? group[i]! : 0;
         if (g === NO_GROUP) continue;
         const t = tallies[g]!;
-        const seen = ++seenW[g]!;
+        const n = ++seen[g]!;
         const v = this.wait[i]!;
-        if (seen === w50[g]) t.waitP50Ms = v;
-        if (seen === w90[g]) t.waitP90Ms = v;
-        if (seen === t.waitCount) t.waitMaxMs = v;
+        if (n === w50[g]) t.waitP50Ms = v;
+        if (n === w90[g]) t.waitP90Ms = v;
+        if (n === t.waitCount) t.waitMaxMs = v;
       }
-      for (let k = 0; k < services.length; k++) {
-        const i = services[k]!;
+    }
+    order = ascendingOrder(this.service, this.length, true);
+    for (const { tallies, group } of sets) {
+      const seen = new Int32Array(tallies.length);
+      const s90 = tallies.map((t) => rankOf(t.serviceCount, 90));
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
         const g = group ? group[i]! : 0;
         if (g === NO_GROUP) continue;
-        if (++seenS[g]! === s90[g]) tallies[g]!.serviceP90Ms = this.service[i]!;
+        if (++seen[g]! === s90[g]) tallies[g]!.serviceP90Ms = this.service[i]!;
       }
     }
   }
 }
 
 /**
- * Indexes of `values[0..n)` in ascending order of value (an LSD radix sort of the values with
- * their indexes, three passes of 11 bits over the sign-flipped 32-bit keys), leaving out
- * NO_SERVICE when `skipNone`.
+ * Indexes of `values[0..n)` in ascending order of value, leaving out NO_SERVICE when `skipNone`:
+ * an LSD radix sort of the indexes (three passes of 11 bits over the sign-flipped 32-bit value),
+ * reading each value through its index so that only two index arrays are allocated.
  */
 export function ascendingOrder(values: Int32Array, n: number, skipNone: boolean): Int32Array {
   let m = 0;
   for (let i = 0; i < n; i++) if (!skipNone || values[i] !== NO_SERVICE) m++;
-  let keys = new Uint32Array(m);
   let idx = new Int32Array(m);
-  for (let i = 0, j = 0; i < n; i++) {
-    const v = values[i]!;
-    if (skipNone && v === NO_SERVICE) continue;
-    keys[j] = (v ^ 0x80000000) >>> 0;
-    idx[j++] = i;
-  }
-  let keys2 = new Uint32Array(m);
-  let idx2 = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (!skipNone || values[i] !== NO_SERVICE) idx[j++] = i;
+  let next = new Int32Array(m);
   const count = new Int32Array(2048);
   for (let shift = 0; shift < 33; shift += 11) {
     count.fill(0);
-    for (let i = 0; i < m; i++) count[(keys[i]! >>> shift) & 2047]! += 1;
+    for (let i = 0; i < m; i++) count[((values[idx[i]!]! ^ 0x80000000) >>> shift) & 2047]! += 1;
     let sum = 0;
     for (let b = 0; b < 2048; b++) {
       const c = count[b]!;
@@ -97,12 +93,10 @@ export function ascendingOrder(values: Int32Array, n: number, skipNone: boolean)
       sum += c;
     }
     for (let i = 0; i < m; i++) {
-      const at = count[(keys[i]! >>> shift) & 2047]!++;
-      keys2[at] = keys[i]!;
-      idx2[at] = idx[i]!;
+      const at = idx[i]!;
+      next[count[((values[at]! ^ 0x80000000) >>> shift) & 2047]!++] = at;
     }
-    [keys, keys2] = [keys2, keys];
-    [idx, idx2] = [idx2, idx];
+    [idx, next] = [next, idx];
   }
   return idx;
 }
