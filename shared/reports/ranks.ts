@@ -1,6 +1,24 @@
 import type { Tally } from './figures.ts';
 import { rankOf } from './stats.ts';
 
+/**
+ * Large arrays reused by every report rather than allocated per question: a year's arrays are
+ * tens of megabytes outside the JavaScript heap, freed only when a collection happens to run, so
+ * a few questions in a row would pile up dead copies. Reports run synchronously, one at a time,
+ * and every slot is written before it is read, so one set serves them all. The order an
+ * `ascendingOrder` returns is valid until the next call.
+ */
+const scratch = { int32: [] as Int32Array[], uint16: [] as Uint16Array[] };
+
+function reuse<T extends Int32Array | Uint16Array>(slots: T[], slot: number, n: number, type: { new (n: number): T }): T {
+  let a = slots[slot];
+  if (!a || a.length < n) {
+    a = new type(n);
+    slots[slot] = a;
+  }
+  return a.subarray(0, n) as T;
+}
+
 /** A served ticket not counted in a dimension (no window, no staffer). */
 export const NO_GROUP = 0xffff;
 /** A served ticket without a service time (finished without a start after its transfer). */
@@ -20,9 +38,9 @@ export class ServedTickets {
   private readonly groups: Uint16Array[];
 
   constructor(capacity: number, dimensions: number) {
-    this.wait = new Int32Array(capacity);
-    this.service = new Int32Array(capacity);
-    this.groups = Array.from({ length: dimensions }, () => new Uint16Array(capacity));
+    this.wait = reuse(scratch.int32, 0, capacity, Int32Array);
+    this.service = reuse(scratch.int32, 1, capacity, Int32Array);
+    this.groups = Array.from({ length: dimensions }, (_, d) => reuse(scratch.uint16, d, capacity, Uint16Array));
   }
 
   /** `groups` holds one tally index per dimension, or NO_GROUP. */
@@ -79,9 +97,9 @@ export class ServedTickets {
 export function ascendingOrder(values: Int32Array, n: number, skipNone: boolean): Int32Array {
   let m = 0;
   for (let i = 0; i < n; i++) if (!skipNone || values[i] !== NO_SERVICE) m++;
-  let idx = new Int32Array(m);
+  let idx = reuse(scratch.int32, 2, m, Int32Array);
   for (let i = 0, j = 0; i < n; i++) if (!skipNone || values[i] !== NO_SERVICE) idx[j++] = i;
-  let next = new Int32Array(m);
+  let next = reuse(scratch.int32, 3, m, Int32Array);
   const count = new Int32Array(2048);
   for (let shift = 0; shift < 33; shift += 11) {
     count.fill(0);
