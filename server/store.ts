@@ -42,7 +42,12 @@ export class ConfigStore {
   /** Imports a validated config file: PINs are hashed, then dropped. */
   async importConfig(file: HallConfigFile): Promise<void> {
     const pins: Record<string, string> = {};
-    await Promise.all(file.staff.map(async (s) => (pins[s.id] = await hashPin(s.pin))));
+    // Two at a time: each scrypt hash takes 16 MB, and a city hall has hundreds of staff.
+    const queue = file.staff.slice();
+    const worker = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) pins[s.id] = await hashPin(s.pin);
+    };
+    await Promise.all([worker(), worker()]);
     this.db.data.config = {
       hall: file.hall,
       services: file.services,
