@@ -9,17 +9,8 @@ import { evolve, initialState } from '../../shared/state.ts';
 import { localTimeToMs, toIso } from '../../shared/time.ts';
 import { demoHall } from '../../server/demoHall.ts';
 
-/** A seeded PRNG (mulberry32) so generated days are the same every run. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../tools/sim/random.ts';
+import { prng } from '../../tools/sim/random.ts';
 
 export function demoConfig(): HallConfig {
   const f = hallConfigSchema.parse(demoHall);

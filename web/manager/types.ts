@@ -1,14 +1,8 @@
+import type { Evidence } from '../../shared/scoring/types.ts';
+
+export type { Evidence };
+
 /** What the manager app reads from the scores API (see server/http/scoresRoutes.ts). */
-export interface Evidence {
-  at?: string;
-  from?: string;
-  to?: string;
-  minutes?: number;
-  windowId?: string;
-  ref?: string;
-  zh: string;
-  en: string;
-}
 export interface Item {
   code: string;
   count: number;

@@ -6,18 +6,8 @@ import type { HallState, Ticket } from '../../../shared/state.ts';
 import {
   at, callNext, closeDay, DAY, finish, issue, noShow, pause, recall, Replay, resume, signIn, signOut, spec, specHall, start, transfer,
 } from '../../support/spec.ts';
-
-/** mulberry32: a seeded PRNG, so each simulated day is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 from the simulator: a seeded PRNG, so each simulated day is the same on every run.
+import { prng } from '../../../tools/sim/random.ts';
 
 const cap = specHall.hall.priorityMaxConsecutive;
 const posts: Record<string, [string, string]> = { W1: ['S01', 'S02'], W2: ['S03', 'S04'], W3: ['S05', 'S02'], W4: ['S06', 'S04'] };
