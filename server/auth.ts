@@ -63,6 +63,8 @@ export class Tokens {
 export class LoginThrottle {
   private failures = new Map<string, number[]>();
   private lockedUntil = new Map<string, number>();
+  /** PINs being checked right now: scrypt is slow, and guesses sent at once must count before they are judged. */
+  private checking = new Map<string, number>();
 
   constructor(
     private readonly max = 5,
@@ -74,6 +76,24 @@ export class LoginThrottle {
   lockedFor(id: string, now: number): number {
     const until = this.lockedUntil.get(id) ?? 0;
     return until > now ? until - now : 0;
+  }
+
+  /**
+   * Claims one check of a PIN for the id, or false when the wrong ones already counted plus those
+   * still being checked reach the limit. Pair every true with `done`.
+   */
+  begin(id: string, now: number): boolean {
+    const recent = (this.failures.get(id) ?? []).filter((t) => t > now - this.windowMs).length;
+    const inFlight = this.checking.get(id) ?? 0;
+    if (recent + inFlight >= this.max) return false;
+    this.checking.set(id, inFlight + 1);
+    return true;
+  }
+
+  done(id: string): void {
+    const n = (this.checking.get(id) ?? 1) - 1;
+    if (n > 0) this.checking.set(id, n);
+    else this.checking.delete(id);
   }
 
   fail(id: string, now: number): void {

@@ -54,10 +54,19 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
       const min = Math.ceil(wait / 60_000);
       throw new DomainError('throttled', 'TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${min} 分钟后再试`, `Too many wrong PINs; try again in ${min} min`);
     }
+    // Guesses sent together are counted before they are judged, so no more than 5 are ever checked.
+    if (!throttle.begin(staffId, now)) {
+      throw new DomainError('throttled', 'TOO_MANY_ATTEMPTS', '密码错误次数过多，请稍后再试', 'Too many wrong PINs; try again later');
+    }
     const staff = hub.config.staff.find((s) => s.id === staffId);
     const hash = store.pinHash(staffId);
-    // Unknown ids cost the same scrypt as known ones, so timing does not reveal staff numbers.
-    const ok = await verifyPin(pin, hash ?? 'scrypt$00$00');
+    let ok: boolean;
+    try {
+      // Unknown ids cost the same scrypt as known ones, so timing does not reveal staff numbers.
+      ok = await verifyPin(pin, hash ?? 'scrypt$00$00');
+    } finally {
+      throttle.done(staffId);
+    }
     if (!staff || !hash || !ok) {
       throttle.fail(staffId, now);
       throw new DomainError('unauthorized', 'BAD_CREDENTIALS', '工号或密码错误', 'Wrong staff number or PIN');

@@ -1,6 +1,6 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRubric } from '../../shared/scoring/rubrics.ts';
@@ -41,13 +41,17 @@ export class ScoringStore {
 
   private load() {
     if (!existsSync(this.logPath)) return;
-    const lines = readFileSync(this.logPath, 'utf8').split('\n');
-    for (const line of lines) {
+    const text = readFileSync(this.logPath, 'utf8');
+    // A torn last line (a crash mid-write, never answered) is cut, or the next record would be
+    // appended to it and lost with it on the following start.
+    const whole = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+    if (whole.length < text.length) truncateSync(this.logPath, Buffer.byteLength(whole, 'utf8'));
+    for (const line of whole.split('\n')) {
       if (!line.trim()) continue;
       try {
         this.records.push(JSON.parse(line) as ScoringRecord);
       } catch {
-        // Only a torn last line (a crash mid-write, never answered) can fail to parse.
+        // A damaged whole line cannot be read back; the others still count.
       }
     }
   }
@@ -65,9 +69,14 @@ export class ScoringStore {
     // Manual records are few: each opens, writes, syncs and closes, so nothing is left open.
     const run = async () => {
       const fh = await open(this.logPath, 'a');
+      const size = (await fh.stat()).size;
       try {
         await fh.write(`${JSON.stringify(record)}\n`);
         await fh.datasync();
+      } catch (e) {
+        // Not answered, so not kept: cut what part of it reached the file.
+        await fh.truncate(size).catch(() => {});
+        throw e;
       } finally {
         await fh.close();
       }
