@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HallEvent } from '../shared/events.ts';
+import { syncDir } from './durableFile.ts';
 import { EVENT_TYPES } from '../shared/events.ts';
 
 /**
@@ -159,6 +160,8 @@ export class FileJournal implements EventStore {
         if (!this.fh) {
           this.fh = await this.openFile(this.path(this.openDay!), 'a');
           const onDisk = (await this.fh.stat()).size;
+          // A file just created is only findable after a power cut once its directory entry is synced.
+          if (onDisk === 0) syncDir(this.dir);
           if (this.failedWrite && onDisk > this.size) {
             // A failed write left bytes behind that truncation could not remove: cut them now.
             await this.fh.truncate(this.size);

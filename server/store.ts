@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { join } from 'node:path';
 import type { HallConfig, HallConfigFile } from '../shared/config.ts';
 import { hashPin } from './auth.ts';
+import { DurableJSONFile } from './durableFile.ts';
 
 /** What lowdb holds: small things edited as a whole. The event stream lives in the journal. */
 export interface HallDb {
@@ -19,7 +19,7 @@ export class ConfigStore {
 
   /** Note: lowdb's JSONFilePreset keeps data in memory under NODE_ENV=test; Low + JSONFile does not. */
   static async open(dataDir: string): Promise<ConfigStore> {
-    const db = new Low<HallDb>(new JSONFile(join(dataDir, 'hall.json')), { config: null, pins: {}, tokenKey: '' });
+    const db = new Low<HallDb>(new DurableJSONFile(join(dataDir, 'hall.json')), { config: null, pins: {}, tokenKey: '' });
     await db.read();
     if (!db.data.tokenKey) {
       db.data.tokenKey = randomBytes(32).toString('hex');

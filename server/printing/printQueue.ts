@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileDurableSync } from '../durableFile.ts';
 
 /** One ticket waiting to come out of a kiosk's printer. */
 export interface PrintJob {
@@ -243,9 +244,7 @@ export class PrintQueues {
     const text = JSON.stringify({ version: 1, jobs });
     if (text === this.saved) return;
     try {
-      const tmp = `${this.deps.file}.tmp`;
-      writeFileSync(tmp, text);
-      renameSync(tmp, this.deps.file);
+      writeFileDurableSync(this.deps.file, text);
       this.saved = text;
     } catch (e) {
       this.deps.log(`print queue not saved: ${(e as Error).message}`);

@@ -1,8 +1,8 @@
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DurableJSONFile } from '../durableFile.ts';
 import { defaultRubric } from '../../shared/scoring/rubrics.ts';
 import { DEFAULT_SCHEDULE, type ScheduleSettings, type ScoringRecord } from '../../shared/scoring/types.ts';
 
@@ -30,7 +30,7 @@ export class ScoringStore {
   ) {}
 
   static async open(dataDir: string): Promise<ScoringStore> {
-    const db = new Low<ScoringSettings>(new JSONFile(join(dataDir, 'scoring.json')), {
+    const db = new Low<ScoringSettings>(new DurableJSONFile(join(dataDir, 'scoring.json')), {
       schedule: DEFAULT_SCHEDULE, rubricId: defaultRubric.id, version: 1, history: [],
     });
     await db.read();
