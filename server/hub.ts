@@ -11,6 +11,10 @@ import type { EventStore } from './journal.ts';
 
 type Build = (at: number) => Command;
 
+/** Past days whose tickets stay in memory for status pages (a busy day is about 2 MB). */
+const PAST_DAYS_KEPT = 14;
+const PAST_DAY_READS_PER_SEC = 5;
+
 export interface ExecuteOptions {
   /** Give an IssueTicket command a new id for the business day. */
   newTicket?: boolean;
@@ -59,6 +63,8 @@ export class Hub {
   private rolling: Promise<void> | null = null;
   private readonly idem = new Map<string, StoredAnswer>();
   private pastDays = new Map<string, HallState>();
+  /** Real-time instants of recent past-day reads (a rate limit, not hall time). */
+  private pastReads: number[] = [];
   readonly log: (msg: string) => void;
 
   constructor(deps: HubDeps) {
@@ -202,7 +208,9 @@ export class Hub {
     return this.idem.get(key);
   }
   remember(key: string, answer: StoredAnswer) {
-    if (this.idem.size > 200_000) this.idem.clear();
+    // A busy window makes a few hundred keyed actions a day; the bound only stops a client that
+    // invents keys from growing memory, dropping the oldest answers first.
+    if (this.idem.size >= 20_000) this.idem.delete(this.idem.keys().next().value!);
     this.idem.set(key, answer);
   }
 
@@ -215,11 +223,23 @@ export class Hub {
     const day = `${m[1]}-${m[2]}-${m[3]}`;
     if (day === this.journal.day) return null;
     let past = this.pastDays.get(day);
-    if (!past) {
+    if (past) {
+      // Most recently used last, so the oldest untouched day is the one dropped.
+      this.pastDays.delete(day);
+      this.pastDays.set(day, past);
+    } else {
       if (!this.journal.days().includes(day)) return null;
+      // Reading a past day replays its whole journal: anyone may ask (a phone's QR page), so a
+      // handful of such reads a second is the most the hub does; the rest are told to wait.
+      const now = Date.now();
+      this.pastReads = this.pastReads.filter((t) => t > now - 1000);
+      if (this.pastReads.length >= PAST_DAY_READS_PER_SEC) {
+        throw new DomainError('throttled', 'TOO_MANY_REQUESTS', '查询过于频繁，请稍后再试', 'Too many requests; try again shortly');
+      }
+      this.pastReads.push(now);
       past = initialState(this.config);
       for (const e of this.journal.readDay(day)) evolve(past, e);
-      if (this.pastDays.size >= 4) this.pastDays.delete(this.pastDays.keys().next().value!);
+      if (this.pastDays.size >= PAST_DAYS_KEPT) this.pastDays.delete(this.pastDays.keys().next().value!);
       this.pastDays.set(day, past);
     }
     const pt = past.tickets.get(id);
