@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { Server as IoServer } from 'socket.io';
-import { hallConfigSchema, describeIssues, type HallConfigFile } from '../shared/config.ts';
+import { hallConfigSchema, describeIssues, type HallConfig, type HallConfigFile } from '../shared/config.ts';
 import { DomainError } from '../shared/errors.ts';
 import { LoginThrottle, Tokens } from './auth.ts';
 import { createClock, type Clock } from './clock.ts';
@@ -29,6 +29,11 @@ export interface HubOptions {
   log?: (msg: string) => void;
   /** Opens journal files; fault tests pass one whose writes fail. */
   openJournalFile?: OpenFile;
+  /**
+   * Import `config` even over an existing hall (QUEUE_CONFIG_UPDATE=1): the IT person edits the
+   * hall's file and restarts. Events already journaled stay as they are.
+   */
+  updateConfig?: boolean;
   /** Share one fsync among concurrent appends (default on; off only for benchmarks). */
   groupCommit?: boolean;
 }
@@ -56,12 +61,14 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
   try {
     const store = await ConfigStore.open(opts.dataDir);
     let createdDemo = false;
-    if (!store.config) {
+    if (!store.config || (opts.updateConfig && opts.config !== undefined)) {
       const raw = opts.config ?? demoHall;
       createdDemo = opts.config === undefined;
       const parsed = hallConfigSchema.safeParse(raw);
       if (!parsed.success) throw new ConfigError(`hall config rejected: ${describeIssues(parsed.error)}`);
-      await store.importConfig(parsed.data as HallConfigFile);
+      const before = store.config;
+      const changedPins = await store.importConfig(parsed.data as HallConfigFile);
+      if (before) log(`hall config updated: ${describeUpdate(before, store.config!, changedPins)}`);
     }
     const config = store.config!;
     const journal = await FileJournal.open(join(opts.dataDir, 'journal'), opts.openJournalFile, { groupCommit: opts.groupCommit });
@@ -119,6 +126,24 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     release();
     throw e;
   }
+}
+
+/** One line for the start-up log: what an update added, removed and re-keyed. */
+function describeUpdate(before: HallConfig, after: HallConfig, changedPins: string[]): string {
+  const diff = (what: string, a: { id: string }[], b: { id: string }[]) => {
+    const was = new Set(a.map((x) => x.id));
+    const now = new Set(b.map((x) => x.id));
+    const added = [...now].filter((x) => !was.has(x));
+    const removed = [...was].filter((x) => !now.has(x));
+    return [added.length ? `${what} added ${added.join(',')}` : '', removed.length ? `${what} removed ${removed.join(',')}` : ''].filter(Boolean);
+  };
+  const parts = [
+    ...diff('services', before.services, after.services),
+    ...diff('windows', before.windows, after.windows),
+    ...diff('staff', before.staff, after.staff),
+    changedPins.length ? `new PINs for ${changedPins.join(',')}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'no ids added or removed, no PIN changed';
 }
 
 const securityHeaders: express.RequestHandler = (_req, res, next) => {

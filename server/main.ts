@@ -45,6 +45,7 @@ async function main() {
       webDir: resolve(import.meta.dirname, '../dist'),
       // Benchmarks compare against the design without group commit.
       groupCommit: process.env.QUEUE_GROUP_COMMIT !== '0',
+      updateConfig: process.env.QUEUE_CONFIG_UPDATE === '1',
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof JournalError) fail(err.message);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
 import { join } from 'node:path';
 import type { HallConfig, HallConfigFile } from '../shared/config.ts';
-import { hashPin } from './auth.ts';
+import { hashPin, verifyPin } from './auth.ts';
 import { DurableJSONFile } from './durableFile.ts';
 
 /** What lowdb holds: small things edited as a whole. The event stream lives in the journal. */
@@ -39,13 +39,24 @@ export class ConfigStore {
     return Object.hasOwn(pins, staffId) ? pins[staffId] : undefined;
   }
 
-  /** Imports a validated config file: PINs are hashed, then dropped. */
-  async importConfig(file: HallConfigFile): Promise<void> {
+  /**
+   * Imports a validated config file: PINs are hashed, then dropped. Over an existing hall (an
+   * update), a PIN that still matches keeps its hash. Returns the staff whose PIN was set anew.
+   */
+  async importConfig(file: HallConfigFile): Promise<string[]> {
     const pins: Record<string, string> = {};
+    const changed: string[] = [];
     // Two at a time: each scrypt hash takes 16 MB, and a city hall has hundreds of staff.
     const queue = file.staff.slice();
     const worker = async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) pins[s.id] = await hashPin(s.pin);
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        const old = this.pinHash(s.id);
+        if (old && (await verifyPin(s.pin, old))) pins[s.id] = old;
+        else {
+          pins[s.id] = await hashPin(s.pin);
+          changed.push(s.id);
+        }
+      }
     };
     await Promise.all([worker(), worker()]);
     this.db.data.config = {
@@ -57,5 +68,6 @@ export class ConfigStore {
     };
     this.db.data.pins = pins;
     await this.db.write();
+    return changed;
   }
 }

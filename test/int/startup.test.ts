@@ -58,6 +58,36 @@ describe('starting the hub', () => {
     expect(stored).toContain('scrypt$');
   });
 
+  it('keeps the imported hall on a restart, and takes an edited file with QUEUE_CONFIG_UPDATE=1', async () => {
+    const dataDir = tempDir();
+    const first = await spawnHub({ QUEUE_DATA_DIR: dataDir, QUEUE_CONFIG: hallFile(contractExample) });
+    first.child.kill('SIGTERM');
+    await first.exited;
+
+    const edited = structuredClone(contractExample);
+    edited.services.push({ id: 'B', name: '民政', prefix: 'B', targetWaitMin: 10, targetServiceMin: 5 });
+    edited.windows[0]!.serviceIds = ['A', 'B'];
+    edited.staff[1]!.pin = '111111';
+    const file = hallFile(edited);
+    const ignored = await spawnHub({ QUEUE_DATA_DIR: dataDir, QUEUE_CONFIG: file });
+    expect(((await (await fetch(`${ignored.url}/api/services`)).json()) as unknown[]).length).toBe(1);
+    ignored.child.kill('SIGTERM');
+    await ignored.exited;
+
+    const updated = await spawnHub({ QUEUE_DATA_DIR: dataDir, QUEUE_CONFIG: file, QUEUE_CONFIG_UPDATE: '1' });
+    try {
+      expect(updated.output()).toMatch(/hall config updated: services added B; new PINs for S02/);
+      expect(((await (await fetch(`${updated.url}/api/services`)).json()) as { id: string }[]).map((s) => s.id)).toEqual(['A', 'B']);
+      const login = (staffId: string, pin: string) =>
+        fetch(`${updated.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId, pin }) });
+      expect((await login('S02', '111111')).status).toBe(200);
+      expect((await login('S01', '482913')).status).toBe(200);
+    } finally {
+      updated.child.kill('SIGTERM');
+      await updated.exited;
+    }
+  });
+
   it('exits non-zero naming the missing id of a bad config', async () => {
     const bad = structuredClone(contractExample);
     bad.windows[0]!.serviceIds = ['A', 'Q'];
