@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError, newIdempotencyKey } from '../lib/api.ts';
 import { debounce, HallElement } from '../lib/hall-element.ts';
@@ -22,7 +22,8 @@ const NEXT_SHOWN = 6;
 /** One staffer at one window: the current ticket, one-tap actions, the queue ahead, own counts today. */
 @customElement('counter-desk')
 export class CounterDesk extends HallElement {
-  static styles = counterStyles;
+  // The shared sheet sizes the whole page (min-height 100vh); the desk sits under the header and must not.
+  static styles = [counterStyles, css`:host { min-height: 0; }`];
 
   @property({ attribute: false }) connection?: HallConnection;
   @property() staffId = '';
@@ -158,22 +159,7 @@ export class CounterDesk extends HallElement {
           <div class="cur-number ${w.currentNumber ? '' : 'empty'}" data-testid="current-number">${w.currentNumber ?? '—'}</div>
           <div class="cur-status">${w.state === 'paused' ? t('paused') : w.currentStatus ? t(`status_${w.currentStatus}` as StringKey) : t('queueEmpty')}</div>
           ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-          <div class="actions">
-            ${this.button('call-next', 'callNext', 'big primary')}
-            ${this.button('recall', 'recall')}
-            ${this.button('start', 'start')}
-            ${this.button('no-show', 'noShow', 'warn')}
-          </div>
-          <div class="actions">
-            ${this.button('finish', 'finish', 'ok', { outcome: 'done' })}
-            ${this.button('finish', 'oneTimeNotice', '', { outcome: 'one-time-notice' })}
-            ${this.button('finish', 'notAccepted', '', { outcome: 'not-accepted' })}
-            ${this.button('transfer', 'transfer')}
-          </div>
-          <div class="actions">
-            ${w.state === 'paused' ? this.button('resume', 'resume', 'primary') : this.button('pause', 'pause')}
-            ${this.button('sign-out', 'signOut', 'ghost-dark')}
-          </div>
+          ${this._panel === 'none' ? this.renderActions(w) : nothing}
           ${this._panel === 'transfer' ? this.renderTransfer() : nothing}
           ${this._panel === 'pause'
             ? html`<pause-form @cancel=${() => (this._panel = 'none')} @pause=${(e: CustomEvent) => this.act('pause', e.detail)}></pause-form>`
@@ -196,6 +182,30 @@ export class CounterDesk extends HallElement {
         </aside>
       </div>
     `;
+  }
+
+  /**
+   * The action rows. An open dialog (transfer, pause) takes their place: a 1366×768 screen has no
+   * room for both, and the dialog's own buttons (confirm, cancel) are the only ones that apply then.
+   */
+  private renderActions(w: WindowView) {
+    return html`
+      <div class="actions">
+        ${this.button('call-next', 'callNext', 'big primary')}
+        ${this.button('recall', 'recall')}
+        ${this.button('start', 'start')}
+        ${this.button('no-show', 'noShow', 'warn')}
+      </div>
+      <div class="actions">
+        ${this.button('finish', 'finish', 'ok', { outcome: 'done' })}
+        ${this.button('finish', 'oneTimeNotice', '', { outcome: 'one-time-notice' })}
+        ${this.button('finish', 'notAccepted', '', { outcome: 'not-accepted' })}
+        ${this.button('transfer', 'transfer')}
+      </div>
+      <div class="actions">
+        ${w.state === 'paused' ? this.button('resume', 'resume', 'primary') : this.button('pause', 'pause')}
+        ${this.button('sign-out', 'signOut', 'ghost-dark')}
+      </div>`;
   }
 
   private serviceName(id: string): string {

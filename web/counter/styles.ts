@@ -51,7 +51,8 @@ export const counterStyles = css`
   .more { color: #5b6b80; font-size: 0.95rem; margin-bottom: 2vh; }
   .ptitle { font-weight: 700; font-size: 1.15rem; }
   .phint { color: #5b6b80; margin: 0.4vh 0 1vh; }
-  .choices { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.8vw; }
+  /* A hall with many services scrolls the choices inside the dialog, never the page. */
+  .choices { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.8vw; max-height: 32vh; overflow-y: auto; padding: 2px; }
   .act.choice { display: flex; flex-direction: column; align-items: flex-start; text-align: left; background: #fff; border: 1px solid #9fb3cc; }
   .act.choice small { font-weight: 400; color: #5b6b80; }
   .act.choice[aria-pressed='true'] { background: #1f6feb; color: #fff; border-color: #1f6feb; }

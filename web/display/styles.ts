@@ -2,11 +2,15 @@ import { css } from 'lit';
 
 /** Wall-screen look: dark blue, high contrast, sizes in vh so 1080p and 4K read the same from 5 m. */
 export const displayStyles = css`
-  :host { display: grid; grid-template-rows: 8vh 1fr auto auto; height: 100vh; overflow: hidden;
+  :host { display: grid; grid-template-rows: 8vh 1fr auto auto; grid-template-columns: minmax(0, 1fr); height: 100vh; overflow: hidden;
     background: linear-gradient(160deg, #0b2545 0%, #13315c 100%); color: #fff; }
   header { display: flex; align-items: center; gap: 2vw; padding: 0 2.5vw; background: rgba(0, 0, 0, 0.25); }
-  h1 { flex: 1; margin: 0; font-size: 4.4vh; font-weight: 600; letter-spacing: 0.1em; }
-  .clock { font-size: 4.4vh; font-variant-numeric: tabular-nums; }
+  /* A long hall name gives way (ellipsis); the clock, link state and language switch keep their room. */
+  h1 { flex: 1; min-width: 0; margin: 0; font-size: 4.4vh; font-weight: 600; letter-spacing: 0.1em;
+    white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .clock { flex: none; font-size: 4.4vh; font-variant-numeric: tabular-nums; }
+  header connection-badge, header lang-switch { flex: none; }
+  lang-switch { font-size: max(13px, 1.6vh); opacity: 0.7; }
   main { display: grid; grid-template-columns: 3fr 2fr; gap: 2vw; padding: 2vh 2.5vw; min-height: 0; }
   .latest { display: flex; flex-direction: column; align-items: center; justify-content: center;
     border-radius: 2vh; background: rgba(255, 255, 255, 0.07); border: 0.3vh solid rgba(255, 214, 0, 0.5); }

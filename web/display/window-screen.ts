@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../lib/connection-badge.ts';
+import '../lib/lang-switch.ts';
 import { HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
 import { clockTime, t, type StringKey } from '../lib/i18n.ts';
@@ -11,7 +12,11 @@ import type { DisplayStore } from './displayStore.ts';
 export class WindowScreen extends HallElement {
   static styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; background: #0b2545; color: #fff; overflow: hidden; }
-    header { display: flex; align-items: center; justify-content: space-between; padding: 2vh 3vw; background: rgba(0, 0, 0, 0.25); }
+    header { display: flex; align-items: center; justify-content: space-between; gap: 2vw; padding: 2vh 3vw; background: rgba(0, 0, 0, 0.25); }
+    /* The language switch is for whoever sets the screen up, not for the hall: small and quiet. */
+    .tools { display: flex; align-items: center; gap: 1vw; flex: none; }
+    lang-switch { font-size: max(13px, 1.6vh); opacity: 0.55; }
+    lang-switch:hover, lang-switch:focus-within { opacity: 1; }
     h1 { margin: 0; font-size: 7vh; }
     .name { font-size: 4vh; color: #9fb7d9; }
     main { flex: 1; display: grid; grid-template-columns: 1fr 1fr; align-items: center; padding: 2vh 3vw; gap: 3vw; }
@@ -61,7 +66,7 @@ export class WindowScreen extends HallElement {
     return html`
       <header>
         <div><h1>${t('window', { n: this.number })}</h1><div class="name">${w?.name ?? ''}</div></div>
-        <connection-badge .connection=${this.connection}></connection-badge>
+        <div class="tools"><connection-badge .connection=${this.connection}></connection-badge><lang-switch></lang-switch></div>
       </header>
       <main id="main">
         ${!w || w.state === 'closed'

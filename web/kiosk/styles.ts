@@ -4,9 +4,12 @@ import { css } from 'lit';
 export const kioskStyles = css`
   :host { display: flex; flex-direction: column; min-height: 100vh; background: linear-gradient(180deg, #0b2545, #13315c); color: #fff; }
   header { display: flex; align-items: center; gap: 2vw; padding: 2vh 4vw; background: rgba(0, 0, 0, 0.25); }
-  h1 { flex: 1; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; }
-  main { flex: 1; padding: 3vh 4vw; }
-  .prompt { font-size: 4.4vh; text-align: center; margin: 1vh 0 3vh; font-weight: 600; }
+  /* One line whatever the hall's name: every line here is taken from the service cards below. */
+  h1 { flex: 1; min-width: 0; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  header connection-badge { flex: none; font-size: 1.8vh; }
+  lang-switch { flex: none; font-size: 2.2vh; }
+  main { flex: 1; padding: 2vh 4vw; }
+  .prompt { font-size: 4.4vh; text-align: center; margin: 0 0 2vh; font-weight: 600; }
   .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2vh 2.4vw; }
   .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m';
     align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 2vh 2.5vw; border: 0;
@@ -44,5 +47,5 @@ export const kioskStyles = css`
   .back { margin-top: 3vh; font: inherit; font-size: 3vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7;
     border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
   .error { margin-top: 3vh; padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; font-size: 3.2vh; font-weight: 700; }
-  .printer-alert { background: #e67e22; color: #fff; font-size: 2.8vh; padding: 1.2vh 4vw; font-weight: 700; }
+  .printer-alert { background: #e67e22; color: #fff; font-size: 2.6vh; line-height: 1.3; padding: 1vh 4vw; font-weight: 700; }
 `;

@@ -6,7 +6,7 @@ import { getLang, setLang, t } from './i18n.ts';
 @customElement('lang-switch')
 export class LangSwitch extends LitElement {
   static styles = css`
-    button { font: inherit; font-size: 0.9rem; padding: 0.3em 0.9em; border-radius: 999px; cursor: pointer;
+    button { font: inherit; font-size: 0.9em; padding: 0.3em 0.9em; border-radius: 999px; cursor: pointer;
       border: 1px solid rgba(255, 255, 255, 0.6); background: transparent; color: inherit; }
   `;
 

@@ -58,6 +58,9 @@ export interface TicketView {
   ahead: number;
   estimatedWaitMin: number;
   rating: number | null;
+  /** Set when done: done, one-time-notice (papers missing) or not-accepted. */
+  outcome?: 'done' | 'one-time-notice' | 'not-accepted' | null;
+  transfers?: { fromServiceId: string; toServiceId: string; at: string }[];
 }
 
 export interface HallInfo {

@@ -5,7 +5,7 @@ import '../lib/lang-switch.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { debounce, HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
-import { t, type StringKey } from '../lib/i18n.ts';
+import { clockTime, t, type StringKey } from '../lib/i18n.ts';
 import type { HallEvent, WindowView } from '../lib/types.ts';
 import { faceIcon } from './face-icon.ts';
 
@@ -28,9 +28,12 @@ export class RatePad extends HallElement {
     .avatar { width: 20vh; height: 20vh; border-radius: 50%; background: #ffd600; color: #0b2545; font-size: 10vh; font-weight: 800;
       display: flex; align-items: center; justify-content: center; margin-bottom: 3vh; }
     .staff { font-size: 7vh; font-weight: 700; }
-    .sub { font-size: 3.4vh; color: #cfd8e3; margin-top: 1vh; }
-    .ask { font-size: 5.5vh; font-weight: 700; margin-bottom: 1vh; }
-    .number { font-size: 3.4vh; color: #ffd600; margin-bottom: 4vh; }
+    .sub { font-size: 3.4vh; color: #e3eaf3; margin-top: 1vh; }
+    .sub.big { font-size: 4.4vh; color: #fff; margin-top: 3vh; max-width: 80vw; line-height: 1.4; }
+    .state { font-size: 8vh; font-weight: 800; }
+    .state.paused { margin-top: 3vh; font-size: 6vh; color: #ffd600; }
+    .ask { font-size: 6vh; font-weight: 700; margin-bottom: 1vh; }
+    .number { font-size: 4.2vh; color: #ffd600; margin-bottom: 4vh; }
     .scores { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2vw; width: 100%; }
     .scores button { font: inherit; min-height: 26vh; border: 0; border-radius: 3vh; cursor: pointer; display: flex; flex-direction: column;
       align-items: center; justify-content: center; gap: 1.5vh; font-size: 3.6vh; font-weight: 700; color: #0b2545; }
@@ -140,18 +143,32 @@ export class RatePad extends HallElement {
           ? html`<div class="thanks" data-testid="thanks">${t('thanks')}</div>${this._error ? html`<div class="error">${this._error}</div>` : nothing}`
           : this._asking
             ? html`<div class="ask">${t('rateTitle')}</div>
-                <div class="number">${this._asking.number}</div>
+                <div class="number">${t('rateYourNumber', { n: this._asking.number })} · ${t('rateTapHint')}</div>
                 <div class="scores">
                   ${SCORES.map((s) => html`<button class="s${s}" data-score=${s} @click=${() => this.rate(s)}>
                     <span class="face">${faceIcon(s)}</span>${t(`rate${s}` as StringKey)}</button>`)}
                 </div>`
-            : html`<div class="avatar">${(w?.staffName ?? '—').slice(0, 1)}</div>
-                <div class="staff">${w?.staffName ?? t('closed')}</div>
-                ${w?.staffId ? html`<div class="sub">${t('staffNo', { id: w.staffId })} · ${t('servedBy')}</div>` : nothing}
-                <div class="sub">${t('rateIdle')}</div>`}
+            : idleView(w)}
       </main>
     `;
   }
+}
+
+/**
+ * Between services: who serves here, or, with nobody signed in, plainly that the window is closed
+ * and where to go instead (never an empty name and a request to rate nobody).
+ */
+function idleView(w: WindowView | undefined) {
+  if (!w || w.state === 'closed' || !w.staffId) {
+    return html`<div class="state" data-testid="pad-idle">${t('rateClosed')}</div><div class="sub big">${t('rateClosedHint')}</div>`;
+  }
+  const who = html`<div class="avatar">${(w.staffName ?? '?').slice(0, 1)}</div>
+    <div class="staff">${w.staffName ?? ''}</div><div class="sub">${t('staffNo', { id: w.staffId })} · ${t('servedBy')}</div>`;
+  if (w.state === 'paused' && w.pause) {
+    return html`${who}<div class="state paused" data-testid="pad-idle">${t('paused')} · ${t(`reason_${w.pause.reason}` as StringKey)}</div>
+      <div class="sub big">${w.pause.expectedBackAt ? `${t('backAt', { t: clockTime(w.pause.expectedBackAt) })} · ` : ''}${t('ratePausedHint')}</div>`;
+  }
+  return html`${who}<div class="sub big" data-testid="pad-idle">${t('rateIdle')}</div>`;
 }
 
 declare global {

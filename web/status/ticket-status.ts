@@ -5,7 +5,7 @@ import '../lib/lang-switch.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { debounce, HallElement } from '../lib/hall-element.ts';
 import type { HallConnection } from '../lib/hallConnection.ts';
-import { clockTime, localName, t, type StringKey } from '../lib/i18n.ts';
+import { clockTime, getLang, localName, t, type StringKey } from '../lib/i18n.ts';
 import type { HallEvent, HallInfo, TicketView } from '../lib/types.ts';
 
 /** The visitor's phone (/t/:id, from the ticket's QR): number, status, people ahead, the window when called. */
@@ -18,19 +18,24 @@ export class TicketStatus extends HallElement {
     connection-badge { font-size: 12px; }
     main { padding: 20px 16px; }
     .card { background: #fff; border-radius: 16px; padding: 24px 20px; text-align: center; box-shadow: 0 2px 12px rgba(11, 37, 69, 0.1); }
-    .service { font-size: 18px; color: #5b6b80; }
+    .service { font-size: 20px; color: #3d4f66; }
     .number { font-size: 76px; font-weight: 800; color: #c0392b; line-height: 1.1; font-variant-numeric: tabular-nums; }
-    .status { display: inline-block; margin: 8px 0 16px; padding: 6px 18px; border-radius: 999px; background: #dfe7f2; font-weight: 700; font-size: 18px; }
+    .status { display: inline-block; margin: 8px 0 16px; padding: 6px 18px; border-radius: 999px; background: #dfe7f2; font-weight: 700; font-size: 20px; }
     .status.called { background: #ffd600; animation: pulse 1.2s infinite; }
     .status.serving { background: #2ecc71; color: #fff; }
     @keyframes pulse { 50% { transform: scale(1.06); } }
     .go { font-size: 30px; font-weight: 800; margin: 8px 0 16px; }
-    dl { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin: 0; text-align: left; font-size: 16px; }
-    dt { color: #5b6b80; }
+    /* What to do now, in plain words, for every status: large and dark enough for older eyes. */
+    .say { font-size: 20px; line-height: 1.6; text-align: left; margin: 0 0 18px; padding: 14px 16px; border-radius: 12px;
+      background: #eef4ff; border-left: 6px solid #1f6feb; }
+    .say.act { background: #fff6cc; border-left-color: #e6a800; font-weight: 700; }
+    .say.stop { background: #fdecea; border-left-color: #c0392b; }
+    dl { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin: 0; text-align: left; font-size: 18px; }
+    dt { color: #3d4f66; }
     dd { margin: 0; font-weight: 700; text-align: right; }
     .ahead { font-size: 22px; font-weight: 700; margin-bottom: 16px; }
     .error { color: #c0392b; font-size: 18px; text-align: center; padding: 40px 0; }
-    .tip { margin-top: 16px; font-size: 14px; color: #5b6b80; text-align: center; }
+    .tip { margin-top: 16px; font-size: 16px; color: #3d4f66; text-align: center; }
   `;
 
   @property() ticketId = '';
@@ -79,6 +84,20 @@ export class TicketStatus extends HallElement {
     }
   }
 
+  /** One sentence per status telling the visitor what to do next (a transfer names the new service). */
+  private renderSay(tk: TicketView) {
+    const w = tk.windowNumber ?? '';
+    const moved = tk.transfers?.length ? this._hall?.services.find((s) => s.id === tk.serviceId) : undefined;
+    const [cls, text] =
+      tk.status === 'waiting'
+        ? ['', moved ? [t('say_transferred', { s: localName(moved) }), t('say_waiting')].join(getLang() === 'en' ? ' ' : '') : t('say_waiting')]
+        : tk.status === 'called' ? ['act', t('say_called', { w })]
+        : tk.status === 'serving' ? ['', t('say_serving', { w })]
+        : tk.status === 'done' ? (tk.outcome && tk.outcome !== 'done' ? ['stop', t(`say_done_${tk.outcome}`)] : ['', t('say_done')])
+        : ['stop', t(tk.status === 'no-show' ? 'say_no-show' : 'say_abandoned')];
+    return html`<p class="say ${cls}" data-testid="status-say">${text}</p>`;
+  }
+
   render() {
     const tk = this._ticket;
     const tz = this._hall?.timezone;
@@ -101,6 +120,7 @@ export class TicketStatus extends HallElement {
                   ? html`<div class="go" data-testid="go-window">${t('goTo', { w: tk.windowNumber })}</div>`
                   : nothing}
                 ${tk.status === 'waiting' ? html`<div class="ahead" data-testid="ahead">${t('ahead', { n: tk.ahead })}</div>` : nothing}
+                ${this.renderSay(tk)}
                 <dl>
                   ${tk.status === 'waiting' ? html`<dt>${t('estimatedWait')}</dt><dd>${t('estimateMin', { n: tk.estimatedWaitMin })}</dd>` : nothing}
                   <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, tz)}</dd>
