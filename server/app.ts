@@ -12,6 +12,7 @@ import { errorHandler } from './http/errors.ts';
 import { publicRoutes } from './http/publicRoutes.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
+import { AnswerLog } from './answerLog.ts';
 import { Hub } from './hub.ts';
 import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
 import { attachPrinting, type Printing } from './printing/index.ts';
@@ -74,7 +75,8 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     const journal = await FileJournal.open(join(opts.dataDir, 'journal'), opts.openJournalFile, { groupCommit: opts.groupCommit });
     for (const r of journal.repairs) log(`journal repaired: ${r}`);
     const clock = opts.clock ?? createClock();
-    const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log });
+    const answers = new AnswerLog(join(opts.dataDir, 'answers'));
+    const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log, answers });
     const tokens = new Tokens(store.tokenKey);
     const throttle = new LoginThrottle();
 

@@ -42,6 +42,8 @@ export interface HubDeps {
   config: HallConfig;
   journal: EventStore;
   clock: Clock;
+  /** Where answers to keyed actions that caused no event are kept across restarts. */
+  answers?: { load(day: string): [string, StoredAnswer][]; append(day: string, key: string, answer: StoredAnswer): Promise<void> };
   /** New ticket ids; the business day is part of the id so old tickets can be found by it. */
   newTicketId?: (day: string) => string;
   log?: (msg: string) => void;
@@ -62,6 +64,7 @@ export class Hub {
   private readonly newTicketId: (day: string) => string;
   private rolling: Promise<void> | null = null;
   private readonly idem = new Map<string, StoredAnswer>();
+  private readonly answers: HubDeps['answers'];
   private pastDays = new Map<string, HallState>();
   /** Real-time instants of recent past-day reads (a rate limit, not hall time). */
   private pastReads: number[] = [];
@@ -73,7 +76,9 @@ export class Hub {
     this.clock = deps.clock;
     this.log = deps.log ?? (() => {});
     this.newTicketId = deps.newTicketId ?? ((day) => `${day.replaceAll('-', '')}-${randomBytes(5).toString('hex')}`);
+    this.answers = deps.answers;
     this.state = this.replay(deps.journal.events);
+    if (deps.journal.day && this.answers) for (const [k, a] of this.answers.load(deps.journal.day)) this.idem.set(k, a);
     const last = deps.journal.events.at(-1);
     if (last) deps.clock.notBefore(Date.parse(last.at));
   }
@@ -207,6 +212,19 @@ export class Hub {
   recall(key: string): StoredAnswer | undefined {
     return this.idem.get(key);
   }
+  /** Keeps an answer that no event carries, on disk before it is sent. */
+  async rememberDurably(key: string, answer: StoredAnswer): Promise<void> {
+    this.remember(key, answer);
+    const day = this.journal.day;
+    if (!this.answers || !day) return;
+    try {
+      await this.answers.append(day, key, answer);
+    } catch (e) {
+      // The answer still stands; only its survival of a restart is lost.
+      this.log(`keeping an Idempotency-Key answer failed: ${(e as Error).message}`);
+    }
+  }
+
   remember(key: string, answer: StoredAnswer) {
     // A busy window makes a few hundred keyed actions a day; the bound only stops a client that
     // invents keys from growing memory, dropping the oldest answers first.

@@ -141,7 +141,7 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
         if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
         answer = { status: statusOf(e), body: errorBody(e, wantsEnglish(req)) };
       }
-      if (memo && !hub.recall(memo)) hub.remember(memo, answer);
+      if (memo && !hub.recall(memo)) await hub.rememberDurably(memo, answer);
       return answer;
     };
     let answer: StoredAnswer;

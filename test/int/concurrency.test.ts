@@ -86,3 +86,26 @@ describe('Idempotency-Key across a restart', () => {
     await h.close();
   });
 });
+
+describe('Idempotency-Key error answers across a restart', () => {
+  it('answers a retry with the stored refusal even after the hub restarted, and acts not', async () => {
+    const { tempDir } = await import('../support/hub.ts');
+    const dataDir = tempDir();
+    let h = await startHub({ dataDir });
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    const token = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
+    await h.api('POST', '/api/windows/W1/call-next', undefined, token);
+    const key = { 'Idempotency-Key': 'double-tap' };
+    const refused = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    expect(refused.status).toBe(409);
+    await h.api('POST', '/api/windows/W1/finish', {}, token);
+    await h.close({ keepData: true });
+    h = await startHub({ dataDir });
+    const retry = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    expect(retry).toEqual(refused);
+    expect((await h.api('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'A').waiting).toBe(1);
+    await h.close();
+  });
+});
