@@ -6,16 +6,9 @@ import type { HallState, Ticket, WindowRuntime } from '../shared/state.ts';
 
 /** Average service minutes of a service today, or its target while there is nothing to go by. */
 function serviceMinutes(state: HallState, config: HallConfig, serviceId: string): number {
-  let sum = 0;
-  let n = 0;
-  for (const t of state.tickets.values()) {
-    if (t.serviceId === serviceId && t.status === 'done' && t.startedAt && t.finishedAt) {
-      sum += Date.parse(t.finishedAt) - Date.parse(t.startedAt);
-      n++;
-    }
-  }
-  const target = config.services.find((s) => s.id === serviceId)?.targetServiceMin ?? 10;
-  return n >= 3 ? sum / n / 60_000 : target;
+  const served = state.servedPerService.get(serviceId);
+  if (served && served.n >= 3) return served.ms / served.n / 60_000;
+  return config.services.find((s) => s.id === serviceId)?.targetServiceMin ?? 10;
 }
 
 function openWindowsFor(state: HallState, config: HallConfig, serviceId: string): number {
@@ -37,7 +30,7 @@ export function servicesView(state: HallState, config: HallConfig) {
     const open = openWindowsFor(state, config, s.id);
     return {
       id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix, waiting,
-      estimatedWaitMin: estimateFor(state, config, s.id, waiting),
+      estimatedWaitMin: estimateWaitMin(waiting, serviceMinutes(state, config, s.id), open),
       allowPriority: s.allowPriority, issueUntil: s.issueUntil ?? null,
       remainingToday: s.dailyCap === undefined ? null : Math.max(0, s.dailyCap - issued),
       openWindows: open,

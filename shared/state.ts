@@ -64,6 +64,11 @@ export interface HallState {
   /** Ids of waiting tickets, in the order they joined. */
   waiting: Set<string>;
   issuedPerService: Map<string, number>;
+  /**
+   * Finished services today per service (total ms from start to finish, and how many), kept as
+   * they happen so a wait estimate on every ticket and services request needs no scan of the day.
+   */
+  servedPerService: Map<string, { ms: number; n: number }>;
   windows: Map<string, WindowRuntime>;
   /** Which window each signed-in staffer holds. */
   staffWindow: Map<string, string>;
@@ -74,7 +79,7 @@ export function initialState(config: Pick<HallConfig, 'windows'>): HallState {
   for (const w of config.windows) windows.set(w.id, closedWindow(w.id, w.number));
   return {
     seq: 0, lastAt: null, businessDay: null, tickets: new Map(), waiting: new Set(),
-    issuedPerService: new Map(), windows, staffWindow: new Map(),
+    issuedPerService: new Map(), servedPerService: new Map(), windows, staffWindow: new Map(),
   };
 }
 
@@ -112,6 +117,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
         state.tickets = new Map();
         state.waiting = new Set();
         state.issuedPerService = new Map();
+        state.servedPerService = new Map();
       }
       state.businessDay = d.businessDay;
       state.tickets.set(d.ticketId, {
@@ -157,6 +163,12 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       t.status = 'done';
       t.finishedAt = event.at;
       t.outcome = event.data.outcome;
+      if (t.startedAt) {
+        const served = state.servedPerService.get(t.serviceId) ?? { ms: 0, n: 0 };
+        served.ms += Date.parse(event.at) - Date.parse(t.startedAt);
+        served.n += 1;
+        state.servedPerService.set(t.serviceId, served);
+      }
       windowOf(state, event.data.windowId).currentTicketId = null;
       return state;
     }
