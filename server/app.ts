@@ -96,7 +96,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(errorHandler(log));
 
     const http = createServer(app);
-    const io = attachRealtime(http, hub, tokens);
+    const io = attachRealtime(http, hub);
     printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);

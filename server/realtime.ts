@@ -1,7 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { HallEvent } from '../shared/events.ts';
-import type { Tokens } from './auth.ts';
 import type { Hub } from './hub.ts';
 import { syncMessage } from './http/schemas.ts';
 import { snapshotView } from './views.ts';
@@ -24,11 +23,10 @@ export interface ClientToServer {
  * Broadcasts every durable event to every socket, in seq order, and answers `hall:sync` with what
  * a screen missed. Malformed messages get an error answer, never a disconnect.
  */
-export function attachRealtime(http: HttpServer, hub: Hub, tokens: Tokens): Server<ClientToServer, ServerToClient> {
+export function attachRealtime(http: HttpServer, hub: Hub): Server<ClientToServer, ServerToClient> {
   const io = new Server<ClientToServer, ServerToClient>(http, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
-    connectionStateRecovery: undefined,
     cors: { origin: false },
   });
 
@@ -37,11 +35,8 @@ export function attachRealtime(http: HttpServer, hub: Hub, tokens: Tokens): Serv
   });
 
   io.on('connection', (socket: Socket<ClientToServer, ServerToClient>) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    if (typeof token === 'string') {
-      const claims = tokens.verify(token, hub.clock.now());
-      if (claims) void socket.join(claims.role === 'manager' ? ['staff', 'managers'] : ['staff']);
-    }
+    // Everything broadcast is public by rule (numbers, windows, who is on duty), so a staff page's
+    // `auth: { token }` is accepted but changes nothing; personal data only goes out over REST.
     socket.on('hall:sync', (msg, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = syncMessage.safeParse(msg);
