@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHub, type TestHub } from '../support/hub.ts';
+import { startHub, tempDir, type TestHub } from '../support/hub.ts';
 
 describe('concurrent requests against one hub', () => {
   let h: TestHub;
@@ -67,45 +67,39 @@ describe('concurrent requests against one hub', () => {
 });
 
 describe('Idempotency-Key across a restart', () => {
-  it('still answers a retry with the first answer after the hub restarted', async () => {
-    const { tempDir } = await import('../support/hub.ts');
+  /** Two A tickets, S01 at W1; `before` acts with the key, then the hub restarts and the key is retried. */
+  async function retriedAfterRestart(before: (h: TestHub, token: string, key: Record<string, string>) => Promise<unknown>) {
     const dataDir = tempDir();
     let h = await startHub({ dataDir });
     await h.api('POST', '/api/tickets', { serviceId: 'A' });
     await h.api('POST', '/api/tickets', { serviceId: 'A' });
     const token = await h.login('S01');
     await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
-    const key = { 'Idempotency-Key': 'before-crash' };
-    const first = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+    const key = { 'Idempotency-Key': 'tap' };
+    const first = await before(h, token, key);
     await h.api('POST', '/api/windows/W1/finish', {}, token);
     await h.close({ keepData: true });
     h = await startHub({ dataDir });
     const retry = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
-    expect(retry).toEqual(first);
-    expect((await h.api('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'A').waiting).toBe(1);
+    const waitingA = (await h.api('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'A').waiting;
     await h.close();
-  });
-});
+    return { first, retry, waitingA };
+  }
 
-describe('Idempotency-Key error answers across a restart', () => {
+  it('still answers a retry with the first answer after the hub restarted', async () => {
+    const r = await retriedAfterRestart((h, token, key) => h.api('POST', '/api/windows/W1/call-next', undefined, token, key));
+    expect(r.retry).toEqual(r.first);
+    expect(r.waitingA).toBe(1);
+  });
+
   it('answers a retry with the stored refusal even after the hub restarted, and acts not', async () => {
-    const { tempDir } = await import('../support/hub.ts');
-    const dataDir = tempDir();
-    let h = await startHub({ dataDir });
-    await h.api('POST', '/api/tickets', { serviceId: 'A' });
-    await h.api('POST', '/api/tickets', { serviceId: 'A' });
-    const token = await h.login('S01');
-    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, token);
-    await h.api('POST', '/api/windows/W1/call-next', undefined, token);
-    const key = { 'Idempotency-Key': 'double-tap' };
-    const refused = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
-    expect(refused.status).toBe(409);
-    await h.api('POST', '/api/windows/W1/finish', {}, token);
-    await h.close({ keepData: true });
-    h = await startHub({ dataDir });
-    const retry = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
-    expect(retry).toEqual(refused);
-    expect((await h.api('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'A').waiting).toBe(1);
-    await h.close();
+    const r = await retriedAfterRestart(async (h, token, key) => {
+      await h.api('POST', '/api/windows/W1/call-next', undefined, token);
+      const refused = await h.api('POST', '/api/windows/W1/call-next', undefined, token, key);
+      expect(refused.status).toBe(409);
+      return refused;
+    });
+    expect(r.retry).toEqual(r.first);
+    expect(r.waitingA).toBe(1);
   });
 });
