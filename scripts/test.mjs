@@ -39,7 +39,9 @@ for (const [label, args] of phases) {
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     passed += r.numPassedTests ?? 0;
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    // A failing test also fails its file and its describe blocks: count suites only when they failed
+    // on their own (a file that did not load, a failing hook), so one failure reads as one.
+    failed += (r.numFailedTests ?? 0) || (r.numFailedTestSuites ?? 0);
     if ((r.numTotalTests ?? 0) === 0) failed++;
   } else {
     failed++;
