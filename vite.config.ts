@@ -1,28 +1,24 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { FACES } from './scripts/faces.mjs';
 
 /**
- * The hall's pages: one multi-page app under web/, built to dist/ and served by the hub on its own
- * port (hall LANs are often offline: nothing comes from a CDN).
+ * The hall's pages: one multi-page app, one top-level folder per face (kiosk/, display/, counter/,
+ * pad/, phone/, manager/, …, with the code they share in ui/), built to dist/<face>/ and served by
+ * the hub on its own port (hall LANs are often offline: nothing comes from a CDN).
  */
-const web = (p: string) => fileURLToPath(new URL(`./web/${p}`, import.meta.url));
-const pages: Record<string, string> = {
-  kiosk: web('kiosk/index.html'),
-  display: web('display/index.html'),
-  counter: web('counter/index.html'),
-  rate: web('rate/index.html'),
-  status: web('status/index.html'),
-};
-// The manager pages are built by their own owner; include them once they exist.
-if (existsSync(web('manager/index.html'))) pages.manager = web('manager/index.html');
+const here = (p: string) => fileURLToPath(new URL(`./${p}`, import.meta.url));
+const pages: Record<string, string> = {};
+// A face is built once its page exists.
+for (const face of FACES) if (existsSync(here(`${face}/index.html`))) pages[face] = here(`${face}/index.html`);
 
 export default defineConfig({
-  root: 'web',
+  root: '.',
   base: '/',
-  publicDir: 'public',
+  publicDir: 'ui/public',
   build: {
-    outDir: '../dist',
+    outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,

@@ -2,6 +2,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAGE_DIRS } from './faces.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const newest = (dir) => {
@@ -13,7 +14,8 @@ const newest = (dir) => {
   }
   return t;
 };
-if (existsSync(join(root, 'web')) && newest(join(root, 'web')) > newest(join(root, 'dist'))) {
+const pagesChanged = Math.max(...PAGE_DIRS.map((d) => newest(join(root, d))));
+if (pagesChanged > newest(join(root, 'dist'))) {
   console.log('building pages…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

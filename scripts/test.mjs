@@ -16,7 +16,7 @@ let failed = 0;
 if (run('type check', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) passed++;
 else failed++;
 
-if (existsSync(join(root, 'web'))) {
+{
   if (run('build pages', [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'])) passed++;
   else failed++;
 }

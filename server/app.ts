@@ -163,7 +163,8 @@ const securityHeaders: express.RequestHandler = (_req, res, next) => {
 function mountPages(app: Express, webDir: string) {
   app.use(express.static(webDir, { index: false, redirect: false, dotfiles: 'deny', fallthrough: true }));
   const pages: [string, string][] = [
-    ['/kiosk', 'kiosk'], ['/display', 'display'], ['/counter', 'counter'], ['/rate', 'rate'], ['/t', 'status'], ['/manager', 'manager'],
+    ['/kiosk', 'kiosk'], ['/display', 'display'], ['/counter', 'counter'], ['/rate', 'pad'], ['/t', 'phone'], ['/manager', 'manager'],
+    ['/lobby', 'lobby'], ['/book', 'book'],
   ];
   for (const [prefix, dir] of pages) {
     const file = join(webDir, dir, 'index.html');

@@ -1,0 +1,242 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, ApiError, newIdempotencyKey } from '../ui/api.ts';
+import { debounce, HallElement } from '../ui/hall-element.ts';
+import type { HallConnection } from '../ui/hallConnection.ts';
+import { localName, t, type StringKey } from '../ui/i18n.ts';
+import type { HallEvent, ServiceView, WindowView } from '../ui/types.ts';
+import { SHORTCUTS, whyNot, type DeskAction } from './deskRules.ts';
+import './pause-form.ts';
+import { counterStyles } from './styles.ts';
+
+interface QueueItem {
+  id: string;
+  number: string;
+  serviceId: string;
+  priority: boolean;
+}
+
+/** How many of the next numbers the side panel lists. */
+const NEXT_SHOWN = 6;
+
+/** One staffer at one window: the current ticket, one-tap actions, the queue ahead, own counts today. */
+@customElement('counter-desk')
+export class CounterDesk extends HallElement {
+  // The shared sheet sizes the whole page (min-height 100vh); the desk sits under the header and must not.
+  static styles = [counterStyles, css`:host { min-height: 0; }`];
+
+  @property({ attribute: false }) connection?: HallConnection;
+  @property() staffId = '';
+  @property() windowId = '';
+  @state() private _window?: WindowView;
+  @state() private _services: ServiceView[] = [];
+  @state() private _finishedToday = new Set<string>();
+  @state() private _error: string | null = null;
+  @state() private _busy = false;
+  @state() private _panel: 'none' | 'transfer' | 'pause' = 'none';
+  /** What this window would call next, in order (GET /api/windows/:id/queue). */
+  @state() private _next: QueueItem[] = [];
+  @state() private _waiting: number | null = null;
+  /** Transfer dialog: the ticket's own service (not offered), the chosen one, the reason. */
+  @state() private _fromService: string | null = null;
+  @state() private _toService: string | null = null;
+  @state() private _transferReason = '';
+  private _offs: (() => void)[] = [];
+  private readonly _refetch = debounce(() => void this.load(), 100);
+  private readonly _onKey = (e: KeyboardEvent) => {
+    const action = SHORTCUTS[e.key];
+    if (!action) return;
+    e.preventDefault();
+    // A key that cannot act now says why instead of doing nothing.
+    const why = whyNot(action, this._window);
+    if (why) return void (this._error = t(why));
+    void this.act(action, action === 'finish' ? { outcome: 'done' } : undefined);
+  };
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onKey);
+    void this.load();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKey);
+    for (const off of this._offs) off();
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('connection') && this.connection) {
+      for (const off of this._offs) off();
+      this._offs = [
+        this.connection.onEvent((e) => this.onEvent(e)),
+        this.connection.onSynced(() => this._refetch()),
+      ];
+    }
+  }
+
+  private onEvent(e: HallEvent): void {
+    // Own counts come from the day's events (a sync from seq 0 replays the whole open day).
+    if (e.type === 'ServiceFinished' && e.data.staffId === this.staffId) this._finishedToday = new Set(this._finishedToday).add(e.data.ticketId);
+    if (e.type === 'DayClosed') this._finishedToday = new Set();
+    this._refetch();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [windows, services] = await Promise.all([api<WindowView[]>('GET', '/api/windows'), api<ServiceView[]>('GET', '/api/services')]);
+      this._window = windows.find((w) => w.id === this.windowId);
+      this._services = services;
+      void this.loadQueue();
+      if (this._window && this._window.staffId !== this.staffId) this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, composed: true }));
+    } catch {
+      /* offline: the next sync re-fetches */
+    }
+  }
+
+  private async loadQueue(): Promise<void> {
+    try {
+      const q = await api<{ waiting: number; next: QueueItem[] }>('GET', `/api/windows/${encodeURIComponent(this.windowId)}/queue?limit=${NEXT_SHOWN}`);
+      this._next = q.next;
+      this._waiting = q.waiting;
+    } catch {
+      // An older hub without the preview: the counts per service still show.
+      this._next = [];
+      this._waiting = null;
+    }
+  }
+
+  private async openTransfer(): Promise<void> {
+    this._panel = 'transfer';
+    this._toService = null;
+    this._transferReason = '';
+    this._fromService = null;
+    const id = this._window?.currentTicketId;
+    if (!id) return;
+    try {
+      this._fromService = (await api<{ serviceId: string }>('GET', `/api/tickets/${encodeURIComponent(id)}`)).serviceId;
+    } catch {
+      /* every service is offered; the hub refuses a transfer to the same one */
+    }
+  }
+
+  private async act(action: DeskAction, body?: unknown): Promise<void> {
+    if (this._busy || whyNot(action, this._window)) return;
+    this._busy = true;
+    this._error = null;
+    try {
+      // A fresh key per tap: a double tap or a retry after a dropped answer is done once.
+      const r = await api<{ window?: WindowView } & Partial<WindowView>>('POST', `/api/windows/${this.windowId}/${action}`, body ?? {}, {
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
+      });
+      this._window = r.window ?? (r as WindowView);
+      this._panel = 'none';
+      if (action === 'sign-out') this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, composed: true }));
+    } catch (e) {
+      this._error = e instanceof ApiError ? e.message : String(e);
+    } finally {
+      this._busy = false;
+      this._refetch();
+    }
+  }
+
+  private button(action: DeskAction, label: StringKey, cls = '', body?: unknown) {
+    const why = whyNot(action, this._window);
+    return html`<button class="act ${cls}" data-action=${action} ?disabled=${!!why || this._busy} title=${why ? t(why) : label ? t(label) : ''}
+      @click=${() => (action === 'transfer' ? this.openTransfer() : action === 'pause' ? (this._panel = action) : this.act(action, body))}>${t(label)}</button>`;
+  }
+
+  render() {
+    const w = this._window;
+    if (!w) return html`<div class="card">${t('connecting')}</div>`;
+    const queue = w.serviceIds.map((id) => this._services.find((s) => s.id === id)).filter((s): s is ServiceView => !!s);
+    const waitingTotal = this._waiting ?? queue.reduce((n, s) => n + s.waiting, 0);
+    return html`
+      <div class="desk">
+        <section class="card current">
+          <div class="wtitle">${t('window', { n: w.number })} · ${w.name} · ${w.post === 'B' ? t('postB') : t('postA')}</div>
+          <div class="label">${t('current')}</div>
+          <div class="cur-number ${w.currentNumber ? '' : 'empty'}" data-testid="current-number">${w.currentNumber ?? '—'}</div>
+          <div class="cur-status">${w.state === 'paused' ? t('paused') : w.currentStatus ? t(`status_${w.currentStatus}` as StringKey) : t('queueEmpty')}</div>
+          ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+          ${this._panel === 'none' ? this.renderActions(w) : nothing}
+          ${this._panel === 'transfer' ? this.renderTransfer() : nothing}
+          ${this._panel === 'pause'
+            ? html`<pause-form @cancel=${() => (this._panel = 'none')} @pause=${(e: CustomEvent) => this.act('pause', e.detail)}></pause-form>`
+            : nothing}
+          <div class="hint">${t('shortcuts')}</div>
+        </section>
+        <aside class="card side">
+          <h3>${t('nextQueue')} <span class="total">${waitingTotal}</span></h3>
+          ${this._next.length
+            ? html`<ol class="next" data-testid="next-numbers">${this._next.map((n, i) => html`<li class=${i === 0 ? 'first' : ''}>
+                <span class="nnum">${n.number}</span>${n.priority ? html`<span class="prio">${t('priority')}</span>` : nothing}
+                <span class="nsvc">${this.serviceName(n.serviceId)}</span></li>`)}</ol>
+              ${waitingTotal > this._next.length ? html`<div class="more">${t('andMore', { n: waitingTotal - this._next.length })}</div>` : nothing}`
+            : nothing}
+          <ul class="queue">
+            ${queue.map((s) => html`<li><span>${s.prefix} · ${localName(s)}</span><b>${t('waitingN', { n: s.waiting })}</b></li>`)}
+          </ul>
+          <h3>${t('myToday')}</h3>
+          <div class="mine" data-testid="my-count">${this._finishedToday.size}</div>
+        </aside>
+      </div>
+    `;
+  }
+
+  /**
+   * The action rows. An open dialog (transfer, pause) takes their place: a 1366×768 screen has no
+   * room for both, and the dialog's own buttons (confirm, cancel) are the only ones that apply then.
+   */
+  private renderActions(w: WindowView) {
+    return html`
+      <div class="actions">
+        ${this.button('call-next', 'callNext', 'big primary')}
+        ${this.button('recall', 'recall')}
+        ${this.button('start', 'start')}
+        ${this.button('no-show', 'noShow', 'warn')}
+      </div>
+      <div class="actions">
+        ${this.button('finish', 'finish', 'ok', { outcome: 'done' })}
+        ${this.button('finish', 'oneTimeNotice', '', { outcome: 'one-time-notice' })}
+        ${this.button('finish', 'notAccepted', '', { outcome: 'not-accepted' })}
+        ${this.button('transfer', 'transfer')}
+      </div>
+      <div class="actions">
+        ${w.state === 'paused' ? this.button('resume', 'resume', 'primary') : this.button('pause', 'pause')}
+        ${this.button('sign-out', 'signOut', 'ghost-dark')}
+      </div>`;
+  }
+
+  private serviceName(id: string): string {
+    const sv = this._services.find((x) => x.id === id);
+    return sv ? localName(sv) : id;
+  }
+
+  private renderTransfer() {
+    const choices = this._services.filter((s) => s.id !== this._fromService);
+    return html`<div class="panel" role="dialog" aria-label=${t('transfer')}>
+      <div class="ptitle">${t('transferTitle', { n: this._window?.currentNumber ?? '' })}</div>
+      <div class="phint">${t('transferHint')}</div>
+      <div class="choices">
+        ${choices.map((s) => html`<button class="act choice" data-transfer=${s.id} aria-pressed=${this._toService === s.id}
+          @click=${() => (this._toService = s.id)}>${s.prefix} · ${localName(s)}<small>${t('waitingN', { n: s.waiting })}</small></button>`)}
+      </div>
+      <label class="reason">${t('transferReason')}
+        <input name="transfer-reason" maxlength="200" .value=${this._transferReason}
+          @input=${(e: InputEvent) => (this._transferReason = (e.target as HTMLInputElement).value)} /></label>
+      <div class="actions">
+        <button class="act primary" data-action="confirm-transfer" ?disabled=${!this._toService || this._busy}
+          @click=${() => this.act('transfer', { serviceId: this._toService, reason: this._transferReason.trim() })}>
+          ${this._toService ? t('transferConfirm', { s: this.serviceName(this._toService) }) : t('transferPick')}</button>
+        <button class="act ghost-dark" @click=${() => (this._panel = 'none')}>${t('cancel')}</button>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-desk': CounterDesk;
+  }
+}

@@ -1,0 +1,223 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../ui/connection-badge.ts';
+import '../ui/lang-switch.ts';
+import { api, ApiError } from '../ui/api.ts';
+import { debounce, HallElement } from '../ui/hall-element.ts';
+import type { HallConnection } from '../ui/hallConnection.ts';
+import { hubLocalTime, syncHubClock } from '../ui/hubClock.ts';
+import { localName, t } from '../ui/i18n.ts';
+import type { HallInfo, ServiceView, TicketView } from '../ui/types.ts';
+import { estimateText, unavailable } from './availability.ts';
+import { kioskStyles } from './styles.ts';
+import './ticket-card.ts';
+
+interface PrinterStatus {
+  configured?: boolean;
+  ok: boolean;
+  pendingJobs: number;
+  message?: string | null;
+  lastError?: string | null;
+}
+
+/** The touch kiosk: pick a service, read what to bring, take a number (standard or green channel). */
+@customElement('kiosk-app')
+export class KioskApp extends HallElement {
+  static styles = kioskStyles;
+
+  @property({ attribute: false }) connection?: HallConnection;
+  @property() kioskId: string | null = null;
+  @property({ type: Number }) ticketSeconds = 20;
+  @state() private _hall: HallInfo | null = null;
+  @state() private _services: ServiceView[] = [];
+  @state() private _chosen: string | null = null;
+  @state() private _ticket: TicketView | null = null;
+  @state() private _error: string | null = null;
+  @state() private _busy = false;
+  @state() private _printer: PrinterStatus | null = null;
+  /** The hub's wall time, null until the hub has told it: nothing is greyed out on a guess. */
+  @state() private _hubTime: string | null = null;
+  private _tick?: ReturnType<typeof setInterval>;
+  private _clockKnown = false;
+  private readonly _refetch = debounce(() => void this.load(), 150);
+  private _offs: (() => void)[] = [];
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    void this.loadPrinter();
+    void this.syncClock();
+    // A cut-off passes while the kiosk stands idle: ask the hub's time twice a minute (a training
+    // hub may run faster than real time, so the offset alone is not enough).
+    this._tick = setInterval(() => void this.syncClock(), 30_000);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this._tick);
+    for (const off of this._offs) off();
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('connection') && this.connection) {
+      for (const off of this._offs) off();
+      const c = this.connection;
+      this._offs = [
+        c.onEvent(() => this._refetch()),
+        c.onSynced(() => {
+          this._refetch();
+          void this.syncClock();
+          void this.loadPrinter();
+        }),
+        c.onMessage<PrinterStatus & { kioskId: string }>('printer:status', (m) => {
+          if (m && m.kioskId === this.kioskId) this._printer = { ...this._printer, ...m };
+        }),
+      ];
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [hall, services] = await Promise.all([
+        this._hall ? Promise.resolve(this._hall) : api<HallInfo>('GET', '/api/hall', undefined, { token: null }),
+        api<ServiceView[]>('GET', '/api/services', undefined, { token: null }),
+      ]);
+      this._hall = hall;
+      this._services = services;
+      this.updateHubTime();
+    } catch {
+      /* offline: the next sync re-fetches */
+    }
+  }
+
+  private async syncClock(): Promise<void> {
+    try {
+      await syncHubClock();
+      this._clockKnown = true;
+      this.updateHubTime();
+    } catch {
+      /* offline: the next sync asks again */
+    }
+  }
+
+  private updateHubTime(): void {
+    if (!this._clockKnown) return;
+    this._hubTime = hubLocalTime(this._hall?.timezone);
+  }
+
+  private async loadPrinter(): Promise<void> {
+    if (!this.kioskId) return;
+    try {
+      this._printer = await api<PrinterStatus>('GET', `/api/kiosks/${encodeURIComponent(this.kioskId)}/printer`, undefined, { token: null });
+    } catch {
+      // No printing module (404) or offline: say nothing about printers.
+    }
+  }
+
+  private async take(priority: boolean): Promise<void> {
+    if (!this._chosen || this._busy) return;
+    this._busy = true;
+    this._error = null;
+    try {
+      this._ticket = await api<TicketView>('POST', '/api/tickets', {
+        serviceId: this._chosen, priority, ...(this.kioskId ? { kioskId: this.kioskId } : {}),
+      }, { token: null });
+      this._chosen = null;
+    } catch (e) {
+      this._error = e instanceof ApiError ? e.message : String(e);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private reset = () => {
+    this._ticket = null;
+    this._chosen = null;
+    this._error = null;
+    void this.load();
+  };
+
+  render() {
+    // A kiosk without a printer has nothing to report; the ticket is on screen either way.
+    const printerDown = this._printer && this._printer.configured !== false && !this._printer.ok;
+    return html`
+      <header>
+        <h1>${this._hall?.name ?? ''}</h1>
+        <connection-badge .connection=${this.connection}></connection-badge>
+        <lang-switch></lang-switch>
+      </header>
+      ${printerDown
+        ? html`<div class="printer-alert" role="alert">⚠ ${t('printerDown')}${this._printer?.pendingJobs ? ` · ${t('printerPending', { n: this._printer.pendingJobs })}` : ''}</div>`
+        : nothing}
+      <main id="main">
+        ${this._ticket
+          ? html`<ticket-card .ticket=${this._ticket} .service=${this._services.find((s) => s.id === this._ticket?.serviceId) ?? null}
+              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} .seconds=${this.ticketSeconds} @done=${this.reset}></ticket-card>`
+          : this._chosen
+            ? this.renderDetail()
+            : this.renderServices()}
+      </main>
+    `;
+  }
+
+  private renderServices() {
+    return html`
+      <h2 class="prompt">${t('chooseService')}</h2>
+      <div class="services">
+        ${this._services.map((s) => {
+          const off = unavailable(s, this._hubTime);
+          const est = estimateText(s);
+          const limits = off ? '' : [
+            s.remainingToday != null && s.remainingToday > 0 ? t('remaining', { n: s.remainingToday }) : '',
+            s.issueUntil ? t('until', { t: s.issueUntil }) : '',
+          ].filter(Boolean).join(' · ');
+          return html`<button class="service ${off ? 'off' : ''}" data-service=${s.id} data-off=${off ? 'true' : 'false'}
+            @click=${() => ((this._chosen = s.id), (this._error = null))}>
+            <span class="prefix">${s.prefix}</span>
+            ${off
+              ? html`<span class="meta reason" data-testid="service-off">${t(off.key, off.params)}</span>`
+              : html`<span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />
+                  <span class=${est.noWindow ? 'nowin' : ''}>${t(est.key, { n: s.estimatedWaitMin })}</span></span>`}
+            <span class="stext"><span class="sname">${localName(s)}</span><span class="limit">${limits}</span></span>
+          </button>`;
+        })}
+      </div>
+    `;
+  }
+
+  private renderDetail() {
+    const s = this._services.find((x) => x.id === this._chosen);
+    if (!s) return nothing;
+    const off = unavailable(s, this._hubTime);
+    const est = estimateText(s);
+    return html`
+      <section class="detail">
+        <h2>${localName(s)}</h2>
+        ${off
+          ? html`<div class="off-banner" role="status" data-testid="detail-off">${t(off.key, off.params)}<small>${t('unavailableHint')}</small></div>`
+          : html`<p class="meta big">${t('waitingN', { n: s.waiting })} ·
+              ${est.noWindow ? t('noWindowHint') : html`${t('estimatedWait')} ${t('estimateMin', { n: s.estimatedWaitMin })}`}</p>`}
+        ${s.guide ? html`<h3>${t('guide')}</h3><p class="guide">${s.guide}</p>` : nothing}
+        <h3>${t('materials')}</h3>
+        ${s.materials?.length
+          ? html`<ol class="materials">${s.materials.map((m) => html`<li>${m}</li>`)}</ol>`
+          : html`<p class="guide">${t('noMaterials')}</p>`}
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+        <div class="actions">
+          <button class="take" ?disabled=${this._busy || !!off} @click=${() => this.take(false)}>${t('takeTicket')}</button>
+          ${s.allowPriority && !off
+            ? html`<button class="take green" ?disabled=${this._busy} @click=${() => this.take(true)}>
+                ${t('priority')}<small>${t('priorityHint')}</small></button>`
+            : nothing}
+        </div>
+        <button class="back" @click=${this.reset}>← ${t('back')}</button>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

@@ -1,0 +1,14 @@
+import '../ui/base.css';
+import { connectHall } from '../ui/hallConnection.ts';
+import './kiosk-app.ts';
+
+/**
+ * /kiosk?kiosk=K1 names the kiosk, so its tickets print on its printer and its printer trouble
+ * shows; `&seconds=30` keeps a taken ticket on screen longer (default 20 s).
+ */
+const params = new URLSearchParams(location.search);
+const app = document.createElement('kiosk-app');
+app.kioskId = params.get('kiosk');
+app.ticketSeconds = Math.min(120, Math.max(3, Number(params.get('seconds')) || 20));
+app.connection = connectHall();
+document.body.append(app);

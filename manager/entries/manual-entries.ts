@@ -1,0 +1,142 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api } from '../../ui/api.ts';
+import { handleAuth } from '../download.ts';
+import { activeRubric, itemLabel, scoringAdmin } from '../rubricCache.ts';
+import { managerStyles } from '../shared-styles.ts';
+import { L } from '../text.ts';
+import type { Rubric } from '../types.ts';
+
+interface Entry { id: string; date: string; staffId: string | null; windowId: string | null; item: string; count: number; points: number | null; note: string; enteredBy: string; enteredAt: string }
+interface Complaint {
+  id: string; date: string; staffId: string | null; windowId: string | null; surname: string; phone: string; content: string; channel: string;
+  complexity: string; dueDate: string; verified: boolean; closedAt: string | null; overdue: boolean; closedLate: boolean; daysOver: number; enteredBy: string; followUps: { at: string; by: string; note: string }[];
+}
+interface Records { entries: Entry[]; complaints: Complaint[]; voided: { ref: string; by: string; at: string; reason: string }[] }
+
+const CHANNEL: Record<string, [string, string]> = { oral: ['口头', 'oral'], phone: ['电话', 'phone'], written: ['书面', 'written'] };
+const KIND: Record<string, [string, string]> = { ordinary: ['一般', 'ordinary'], complex: ['复杂', 'complex'] };
+const pair = (m: Record<string, [string, string]>, k: string) => L(...(m[k] ?? [k, k]));
+const form = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
+
+/** Complaints (managers only: they hold names and phone numbers), praise, inspections, bonus and disqualification. */
+@customElement('manual-entries')
+export class ManualEntries extends LitElement {
+  static styles = [managerStyles, css`
+    tr.alert td { background: #fde8ea; }
+    tr.alert td:first-child { box-shadow: inset 4px 0 #b00020; }
+    .banner { background: #b00020; color: #fff; padding: 10px 14px; border-radius: 8px; font-weight: 600; margin: 8px 0; }
+  `];
+  @state() private _rubric: Rubric | undefined;
+  @state() private _today = '';
+  @state() private _records: Records | null = null;
+  @state() private _msg = '';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void scoringAdmin().then((a) => {
+      this._rubric = activeRubric(a);
+      this._today = a.today;
+      void this._load();
+    }, (e) => (this._msg = handleAuth(e)));
+  }
+
+  private async _load() {
+    try {
+      this._records = await api<Records>('GET', '/api/admin/scoring/records');
+    } catch (e) {
+      this._msg = handleAuth(e);
+    }
+  }
+
+  private async _post(path: string, body: unknown, formEl?: HTMLFormElement) {
+    try {
+      await api('POST', path, body);
+      this._msg = L('已保存', 'Saved');
+      formEl?.reset();
+      await this._load();
+    } catch (e) {
+      this._msg = handleAuth(e);
+    }
+  }
+
+  render() {
+    const manual = (this._rubric?.items ?? []).filter((i) => i.source === 'manual' && i.code !== 'complaint');
+    return html`
+      ${this._msg ? html`<p role="status">${this._msg}</p>` : nothing}
+      <h2>${L('录入奖惩（表扬、检查、加分、取消评优）', 'Enter praise, inspection findings, bonus, disqualification')}</h2>
+      <form class="inline" id="entry-form" @submit=${(e: Event) => {
+        e.preventDefault();
+        const f = form(e);
+        void this._post('/api/admin/scoring/entries', { date: f.date, staffId: orNull(f.staffId), windowId: orNull(f.windowId), item: f.item, count: Number(f.count || 1), points: f.points ? Number(f.points) : null, note: f.note ?? '' }, e.target as HTMLFormElement);
+      }}>
+        <label>${L('日期', 'Date')}<input type="date" name="date" .value=${this._today} required /></label>
+        <label>${L('工号', 'Staff')}<input name="staffId" placeholder="S01" /></label>
+        <label>${L('窗口', 'Window')}<input name="windowId" placeholder="W1" /></label>
+        <label>${L('项目', 'Item')}<select name="item">${manual.map((i) => html`<option value=${i.code}>${itemLabel(this._rubric, i.code)}（${i.points > 0 ? '+' : ''}${i.points}${i.range ? ` ${i.range.join('…')}` : ''}）</option>`)}</select></label>
+        <label>${L('次数', 'Count')}<input type="number" name="count" min="1" value="1" /></label>
+        <label>${L('分值（可变项）', 'Points (variable items)')}<input type="number" name="points" /></label>
+        <label>${L('说明', 'Note')}<input name="note" /></label>
+        <button class="primary" type="submit">${L('保存', 'Save')}</button>
+      </form>
+      <h2>${L('登记投诉', 'Record a complaint')}</h2>
+      <form class="inline" id="complaint-form" @submit=${(e: Event) => {
+        e.preventDefault();
+        const f = form(e);
+        void this._post('/api/admin/scoring/complaints', { date: f.date, staffId: orNull(f.staffId), windowId: orNull(f.windowId), surname: f.surname ?? '', phone: f.phone ?? '', content: f.content, channel: f.channel, complexity: f.complexity, verified: f.verified === 'on' }, e.target as HTMLFormElement);
+      }}>
+        <label>${L('日期', 'Date')}<input type="date" name="date" .value=${this._today} required /></label>
+        <label>${L('被投诉工号', 'Staff named')}<input name="staffId" /></label>
+        <label>${L('窗口', 'Window')}<input name="windowId" /></label>
+        <label>${L('投诉人姓氏', 'Surname')}<input name="surname" /></label>
+        <label>${L('联系电话', 'Phone')}<input name="phone" inputmode="tel" /></label>
+        <label>${L('方式', 'Channel')}<select name="channel"><option value="oral">${L('口头', 'Oral')}</option><option value="phone">${L('电话', 'Phone')}</option><option value="written">${L('书面', 'Written')}</option></select></label>
+        <label>${L('类别', 'Kind')}<select name="complexity"><option value="ordinary">${L('一般（当日或次日答复）', 'Ordinary (same/next day)')}</option><option value="complex">${L('复杂（5 个工作日）', 'Complex (5 working days)')}</option></select></label>
+        <label>${L('内容', 'Content')}<input name="content" required /></label>
+        <label><span><input type="checkbox" name="verified" /> ${L('已查实', 'Verified')}</span></label>
+        <button class="primary" type="submit">${L('登记', 'Record')}</button>
+      </form>
+      ${this._list()}`;
+  }
+
+  private _list() {
+    const r = this._records;
+    if (!r) return nothing;
+    const overdue = r.complaints.filter((c) => c.overdue);
+    // Overdue first, then open, then closed; newest first within each.
+    const rank = (c: Complaint) => (c.overdue ? 0 : c.closedAt ? 2 : 1);
+    const complaints = [...r.complaints].sort((a, b) => rank(a) - rank(b) || b.date.localeCompare(a.date));
+    return html`
+      <h2>${L('投诉台账', 'Complaints')}</h2>
+      ${overdue.length ? html`<div class="banner" id="overdue-banner" role="alert">${L(`${overdue.length} 件投诉已超答复期限仍未办结`, `${overdue.length} complaint(s) past their deadline and still open`)}：${overdue.map((c) => `${c.id}（${L('期限', 'due')} ${c.dueDate}）`).join('，')}</div>` : nothing}
+      <p class="muted">${L('一般投诉当日或次日（下一工作日）答复；复杂投诉 5 个工作日内答复。', 'Ordinary complaints are answered the same or the next working day; complex ones within 5 working days.')}</p>
+      <table id="complaints"><thead><tr><th>${L('日期', 'Date')}</th><th>${L('对象', 'About')}</th><th>${L('投诉人', 'By')}</th><th>${L('内容', 'Content')}</th><th>${L('答复期限', 'Due')}</th><th>${L('状态', 'State')}</th><th>${L('跟进', 'Follow-ups')}</th><th class="noprint"></th></tr></thead>
+      <tbody>${complaints.map((c) => html`<tr data-complaint=${c.id} class=${c.overdue ? 'alert' : ''}>
+        <td>${c.date}</td><td>${c.staffId ?? ''} ${c.windowId ?? ''}</td><td>${c.surname} ${c.phone}（${pair(CHANNEL, c.channel)}）</td><td>${c.content}</td>
+        <td data-col="due" class=${c.overdue || c.closedLate ? 'neg' : ''}>${c.dueDate}（${pair(KIND, c.complexity)}）${c.overdue ? html`<br /><b>${L(`逾期 ${c.daysOver} 天`, `${c.daysOver} day(s) overdue`)}</b>` : c.closedLate ? html`<br />${L(`超期 ${c.daysOver} 天办结`, `closed ${c.daysOver} day(s) late`)}` : nothing}</td>
+        <td>${c.verified ? L('已查实', 'Verified') : L('未查实', 'Not verified')} · ${c.closedAt ? L('已办结', 'Closed') : L('处理中', 'Open')}</td>
+        <td>${c.followUps.map((f) => html`<div>${f.note} <span class="muted">${f.by}</span></div>`)}</td>
+        <td class="noprint">
+          <button @click=${() => { const note = prompt(L('跟进说明', 'Follow-up note')); if (note) void this._post(`/api/admin/scoring/complaints/${c.id}/follow-ups`, { note, verified: null, closed: false }); }}>${L('跟进', 'Follow up')}</button>
+          ${c.verified ? nothing : html`<button @click=${() => void this._post(`/api/admin/scoring/complaints/${c.id}/follow-ups`, { note: L('经调查属实', 'Verified on inquiry'), verified: true, closed: false })}>${L('查实', 'Verify')}</button>`}
+          ${c.closedAt ? nothing : html`<button @click=${() => void this._post(`/api/admin/scoring/complaints/${c.id}/follow-ups`, { note: L('已答复，办结', 'Answered and closed'), verified: null, closed: true })}>${L('办结', 'Close')}</button>`}
+          ${this._voidButton(c.id)}
+        </td></tr>`)}</tbody></table>
+      <h2>${L('奖惩记录', 'Entries')}</h2>
+      <table id="entries"><thead><tr><th>${L('日期', 'Date')}</th><th>${L('对象', 'About')}</th><th>${L('项目', 'Item')}</th><th class="num">${L('次数', 'Count')}</th><th>${L('说明', 'Note')}</th><th>${L('录入', 'Entered')}</th><th class="noprint"></th></tr></thead>
+      <tbody>${r.entries.map((x) => html`<tr><td>${x.date}</td><td>${x.staffId ?? ''} ${x.windowId ?? ''}</td><td>${itemLabel(this._rubric, x.item)}</td><td class="num">${x.count}</td><td>${x.note}</td>
+        <td>${x.enteredBy} ${x.enteredAt.slice(0, 16).replace('T', ' ')}</td><td class="noprint">${this._voidButton(x.id)}</td></tr>`)}</tbody></table>
+      ${r.voided.length ? html`<h3>${L('已作废（保留备查）', 'Voided (kept on record)')}</h3><ul>${r.voided.map((v) => html`<li>${v.ref}：${v.reason}（${v.by} ${v.at.slice(0, 16).replace('T', ' ')}）</li>`)}</ul>` : nothing}`;
+  }
+
+  private _voidButton(id: string) {
+    return html`<button @click=${() => { const reason = prompt(L('作废原因（记录保留）', 'Reason to void (the record is kept)')); if (reason) void this._post(`/api/admin/scoring/records/${id}/void`, { reason }); }}>${L('作废', 'Void')}</button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'manual-entries': ManualEntries;
+  }
+}

@@ -1,0 +1,2 @@
+export declare const FACES: readonly string[];
+export declare const PAGE_DIRS: readonly string[];

@@ -1,0 +1,72 @@
+/** What the pages read from the hub's API (see the contract); only the fields the pages use. */
+import type { HallEvent } from '../shared/events.ts';
+
+export type { HallEvent };
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  prefix: string;
+  waiting: number;
+  estimatedWaitMin: number;
+  allowPriority?: boolean;
+  issueUntil?: string | null;
+  remainingToday?: number | null;
+  openWindows?: number;
+  /** More waiting than the hall's limit per open window (RULES §9). */
+  crowded?: boolean;
+  materials?: string[];
+  guide?: string | null;
+}
+
+export interface PauseView {
+  reason: string;
+  note: string;
+  expectedBackAt: string | null;
+  since?: string;
+}
+
+export interface WindowView {
+  id: string;
+  number: number;
+  name: string;
+  serviceIds: string[];
+  state: 'closed' | 'open' | 'paused';
+  staffId: string | null;
+  staffName: string | null;
+  staffPhoto?: string | null;
+  post: 'A' | 'B' | null;
+  currentTicketId: string | null;
+  currentNumber: string | null;
+  currentStatus: string | null;
+  pause: PauseView | null;
+  postA?: string | null;
+  postB?: string | null;
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  status: 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned';
+  priority?: boolean;
+  issuedAt: string;
+  calledAt: string | null;
+  windowId: string | null;
+  windowNumber?: number | null;
+  ahead: number;
+  estimatedWaitMin: number;
+  rating: number | null;
+  /** Set when done: done, one-time-notice (papers missing) or not-accepted. */
+  outcome?: 'done' | 'one-time-notice' | 'not-accepted' | null;
+  transfers?: { fromServiceId: string; toServiceId: string; at: string }[];
+}
+
+export interface HallInfo {
+  name: string;
+  timezone: string;
+  notice: string;
+  services: { id: string; name: string; nameEn: string | null; prefix: string }[];
+  windows: { id: string; number: number; name: string; serviceIds: string[] }[];
+}
