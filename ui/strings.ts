@@ -1,4 +1,6 @@
 /** The pages' texts. Chinese is the reference table; English must have the same keys. */
+import { lobbyEn, lobbyZh } from './strings-lobby.ts';
+
 export const zh = {
   online: '已连接',
   connecting: '正在连接…',
@@ -144,6 +146,7 @@ export const zh = {
   'say_done_not-accepted': '本次申请不予受理。具体原因请问窗口工作人员或大厅咨询台。',
   'say_no-show': '叫号时您不在，这个号已过号。如还要办理，请到咨询台询问或重新取号。',
   say_abandoned: '这张号已失效（当天营业结束时还没有办理）。请在办公时间重新取号。',
+  ...lobbyZh,
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -291,4 +294,5 @@ export const en: Record<keyof typeof zh, string> = {
   'say_done_not-accepted': 'The application was not accepted. Ask the window or the help desk why.',
   'say_no-show': 'You were called but not there, so this number was passed. To still be served, ask at the help desk or take a new number.',
   say_abandoned: 'This number has expired (the hall closed before it was served). Please take a new number during opening hours.',
+  ...lobbyEn,
 };
