@@ -3,6 +3,7 @@ import { invalid } from '../../shared/errors.ts';
 import { addDays, isDate, weekday } from '../../shared/time.ts';
 import { FIGURE_FIELDS } from '../../shared/reports/figures.ts';
 import type { WaitsFigures } from '../../shared/reports/waitsReport.ts';
+import { toCsv, type CsvValue } from '../csv.ts';
 
 /** The longest period one request may cover: two years and a leap day. */
 export const MAX_RANGE_DAYS = 732;
@@ -56,12 +57,6 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: addDays(from, -len), to: addDays(from, -1) };
 }
 
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /**
  * The same rows as the JSON answer, one per line, then the total. UTF-8 with a byte-order mark:
  * without it Excel on Chinese Windows reads the names as GBK and shows mojibake.
@@ -86,6 +81,5 @@ export function waitsCsv(r: WaitsFigures, groupBy: WaitsQuery['groupBy']): strin
   const lead = head.indexOf(fields[0]!);
   const total: unknown[] = ['total', ...new Array<string>(lead - 1).fill(''), ...fields.map((f) => r.total[f])];
   if (groupBy === 'service') total.push(r.total.maxWaiting, r.total.flagged);
-  const lines = [head, ...rows, total].map((row) => row.map(cell).join(','));
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return toCsv([head, ...rows, total] as CsvValue[][]);
 }

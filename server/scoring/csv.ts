@@ -1,16 +1,6 @@
 import type { DayScore } from '../../shared/scoring/dailyScore.ts';
 import type { PeriodResult } from './service.ts';
-
-/** CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), CRLF lines. */
-export function toCsv(rows: (string | number | null | boolean)[][]): string {
-  const cell = (v: string | number | null | boolean) => {
-    const s = v === null ? '' : String(v);
-    // A leading = + - @ would be run as a formula by Excel.
-    const safe = /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
+import { toCsv } from '../csv.ts';
 
 const itemText = (items: { code: string; count: number; points: number }[]) =>
   items.filter((i) => i.code !== 'satisfaction' && i.count > 0).map((i) => `${i.code}×${i.count}(${i.points})`).join('; ');
