@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole `error` object: some refusals say more (e.g. `until` when booking is barred). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -61,8 +63,8 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     /* not JSON: reported below by status */
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+    const err = (json as { error?: { code?: string; message?: string } & Record<string, unknown> } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err ?? {});
   }
   return json as T;
 }
