@@ -40,11 +40,14 @@ export function tally(report, status, base = root) {
         problems.push(`failed: ${file} > ${t.name}${t.errors[0] ? ` — ${t.errors[0]}` : ''}`);
       } else if (t.mode === 'todo') problems.push(`todo test: ${file} > ${t.name}`);
       else if (focusedFile) problems.push(`not run beside a focused test: ${file} > ${t.name}`);
-      else problems.push(`skipped test (.skip): ${file} > ${t.name}`);
+      else if (t.mode === 'skip') problems.push(`skipped test (.skip): ${file} > ${t.name}`);
+      // Tests kept from running by their file's failing hook are that one failure, counted below.
+      else if (f.state !== 'failed') problems.push(`skipped while running (ctx.skip or skipIf): ${file} > ${t.name}`);
     }
     if (focusedFile) failedHere++;
     if (f.state === 'failed' && failedHere === 0) {
-      problems.push(`file failed${f.tests.length ? '' : ' to load'}: ${file}${f.errors[0] ? ` — ${f.errors[0]}` : ''}`);
+      const what = f.tests.length ? 'file failed (a hook or its setup)' : 'file failed to load';
+      problems.push(`${what}: ${file}${f.errors[0] ? ` — ${f.errors[0]}` : ''}`);
     }
   }
   for (const e of report.unhandled) problems.push(`error outside any test: ${e}`);

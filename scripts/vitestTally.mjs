@@ -14,7 +14,8 @@ export default class TallyReporter {
     const files = testModules.map((m) => ({
       file: m.moduleId,
       state: m.state(),
-      errors: m.errors().map(message),
+      // A failing beforeAll/afterAll is recorded on its describe block, not on the file.
+      errors: [...m.errors(), ...[...m.children.allSuites()].flatMap((s) => s.errors())].map(message),
       tests: [...m.children.allTests()].map((t) => ({
         name: t.fullName,
         state: t.result().state,

@@ -69,8 +69,30 @@ describe('the test command counts a vitest run', () => {
     });
     expect(r.passed).toBe(2);
     expect(r.problems.filter((p) => p.startsWith('failed: a.test.ts'))).toHaveLength(2);
-    expect(r.problems.filter((p) => p.startsWith('file failed: hook.test.ts'))).toHaveLength(1);
+    expect(r.problems.filter((p) => p.startsWith('file failed (a hook or its setup): hook.test.ts'))).toHaveLength(1);
     expect(r.failed).toBe(3);
+  });
+
+  it('a failing setup is one failure for its file, not one per test it kept from running', () => {
+    const r = suite({
+      'a.test.ts': PASSING,
+      'setup.test.ts': `import { beforeAll, describe, it } from 'vitest';
+describe('hub', () => {
+  beforeAll(() => { throw new Error('no hub'); });
+  it('x', () => {});
+  it('y', () => {});
+});
+`,
+    });
+    expect(r.passed).toBe(1);
+    expect(r.problems).toEqual(['file failed (a hook or its setup): setup.test.ts — no hub']);
+  });
+
+  it('a test that skips itself while running is a failure, named', () => {
+    const r = suite({ 'a.test.ts': `import { it } from 'vitest';
+it('needs a tmpfs', (ctx) => { ctx.skip(); });
+` });
+    expect(r.problems).toEqual(['skipped while running (ctx.skip or skipIf): a.test.ts > needs a tmpfs']);
   });
 
   it('a run that finds no tests is not green', () => {
