@@ -9,6 +9,7 @@ import { t } from '../ui/i18n.ts';
 import type { WindowView } from '../ui/types.ts';
 import './counter-desk.ts';
 import { counterStyles } from './styles.ts';
+import { ct } from './text.ts';
 
 interface Me {
   staff: { id: string; name: string; role: string } | null;
@@ -138,6 +139,8 @@ export class CounterApp extends HallElement {
     return html`<section class="card">
       <h2>${t('signInWindow')}</h2>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+      ${me && !this._windows.some((w) => w.postA === me || w.postB === me)
+        ? html`<div class="wsub" data-testid="substitute-hint">${ct('substituteHint')}</div>` : nothing}
       <div class="window-list">
         ${this._windows.map((w) => html`<div class="window-choice ${w.staffId && w.staffId !== me ? 'taken' : ''}" data-window=${w.id}>
           <div class="wtitle">${t('window', { n: w.number })} · ${w.name}</div>
@@ -154,11 +157,18 @@ export class CounterApp extends HallElement {
    */
   private postButtons(w: WindowView, me: string | undefined) {
     const postLabel = (p: 'A' | 'B') => t(p === 'A' ? 'postA' : 'postB');
-    const plain = (p: 'A' | 'B', label = postLabel(p)) => html`<button class="primary ${(p === 'A' ? w.postA : w.postB) === me ? 'mine' : ''}"
+    // Whose post it is, by name: a substitute sees whom they stand in for before choosing.
+    const holder = (p: 'A' | 'B') => {
+      const id = p === 'A' ? w.postA : w.postB;
+      const name = p === 'A' ? w.postAName : w.postBName;
+      if (!id) return ct('postNobody', { post: postLabel(p) });
+      return `${ct('postOf', { post: postLabel(p), name: name ?? id })}${id === me ? ct('youArePost') : ''}`;
+    };
+    const plain = (p: 'A' | 'B', label = holder(p)) => html`<button class="primary ${(p === 'A' ? w.postA : w.postB) === me ? 'mine' : ''}"
       data-post=${p} ?disabled=${this._busy} @click=${() => this.signIn(w.id, p)}>${label}</button>`;
     const heldByOther = w.state === 'open' && w.staffId && w.staffId !== me;
     if (!heldByOther) {
-      if (w.state === 'paused' && w.staffId !== me) return [plain('A', t('takeOver', { post: postLabel('A') })), plain('B', t('takeOver', { post: postLabel('B') }))];
+      if (w.state === 'paused' && w.staffId !== me) return [plain('A', t('takeOver', { post: holder('A') })), plain('B', t('takeOver', { post: holder('B') }))];
       return [plain('A'), plain('B')];
     }
     const mine = w.postA === me ? 'A' : w.postB === me ? 'B' : null;

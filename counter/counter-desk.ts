@@ -3,11 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError, newIdempotencyKey } from '../ui/api.ts';
 import { debounce, HallElement } from '../ui/hall-element.ts';
 import type { HallConnection } from '../ui/hallConnection.ts';
-import { localName, t, type StringKey } from '../ui/i18n.ts';
+import { hubNow, syncHubClock } from '../ui/hubClock.ts';
+import { clockTime, localName, t, type StringKey } from '../ui/i18n.ts';
 import type { HallEvent, ServiceView, WindowView } from '../ui/types.ts';
 import { SHORTCUTS, whyNot, type DeskAction } from './deskRules.ts';
 import './pause-form.ts';
+import { deskStyles } from './desk-styles.ts';
 import { counterStyles } from './styles.ts';
+import { ct, wholeMinutes } from './text.ts';
 
 interface QueueItem {
   id: string;
@@ -16,21 +19,48 @@ interface QueueItem {
   priority: boolean;
 }
 
+/** The ticket in hand, as the hub's queue preview describes it (staff only: transfer reasons). */
+interface CurrentTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  issuedServiceId: string;
+  priority: boolean;
+  status: string;
+  issuedAt: string;
+  calledAt: string | null;
+  lastCalledAt: string | null;
+  calls: number;
+  startedAt: string | null;
+  transfers: { fromServiceId: string; toServiceId: string; at: string; reason: string; windowNumber: number | null; staffName: string }[];
+}
+
 /** How many of the next numbers the side panel lists. */
 const NEXT_SHOWN = 6;
+/** A first tap on 过号 arms it for this long; only a second tap within it marks the no-show. */
+const NO_SHOW_CONFIRM_MS = 5_000;
 
 /** One staffer at one window: the current ticket, one-tap actions, the queue ahead, own counts today. */
 @customElement('counter-desk')
 export class CounterDesk extends HallElement {
   // The shared sheet sizes the whole page (min-height 100vh); the desk sits under the header and must not.
-  static styles = [counterStyles, css`:host { min-height: 0; }`];
+  static styles = [counterStyles, deskStyles, css`:host { min-height: 0; }`];
 
   @property({ attribute: false }) connection?: HallConnection;
   @property() staffId = '';
   @property() windowId = '';
   @state() private _window?: WindowView;
   @state() private _services: ServiceView[] = [];
-  @state() private _finishedToday = new Set<string>();
+  /** Finished by this staffer today, as the hub counts it (survives reloads and logins). */
+  @state() private _servedToday: number | null = null;
+  @state() private _current: CurrentTicket | null = null;
+  /** What the last action did, said on screen (a recall went out, a no-show waits for its second tap). */
+  @state() private _notice = '';
+  /** The ticket whose no-show is armed by a first tap, until the confirm window runs out. */
+  @state() private _noShowArmed: string | null = null;
+  @state() private _tick = 0;
+  private _disarm: ReturnType<typeof setTimeout> | undefined;
+  private _ticker: ReturnType<typeof setInterval> | undefined;
   @state() private _error: string | null = null;
   @state() private _busy = false;
   @state() private _panel: 'none' | 'transfer' | 'pause' = 'none';
@@ -50,18 +80,24 @@ export class CounterDesk extends HallElement {
     // A key that cannot act now says why instead of doing nothing.
     const why = whyNot(action, this._window);
     if (why) return void (this._error = t(why));
+    if (action === 'no-show') return void this.noShowTap();
     void this.act(action, action === 'finish' ? { outcome: 'done' } : undefined);
   };
 
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this._onKey);
+    // Elapsed minutes (wait so far, paused for) move on between events.
+    this._ticker = setInterval(() => this._tick++, 20_000);
+    void syncHubClock().then(() => this._tick++, () => undefined);
     void this.load();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKey);
+    clearInterval(this._ticker);
+    clearTimeout(this._disarm);
     for (const off of this._offs) off();
   }
 
@@ -75,10 +111,8 @@ export class CounterDesk extends HallElement {
     }
   }
 
-  private onEvent(e: HallEvent): void {
-    // Own counts come from the day's events (a sync from seq 0 replays the whole open day).
-    if (e.type === 'ServiceFinished' && e.data.staffId === this.staffId) this._finishedToday = new Set(this._finishedToday).add(e.data.ticketId);
-    if (e.type === 'DayClosed') this._finishedToday = new Set();
+  private onEvent(_e: HallEvent): void {
+    // Every change may move the queue, the ticket in hand or the day's count: the hub says which.
     this._refetch();
   }
 
@@ -96,9 +130,13 @@ export class CounterDesk extends HallElement {
 
   private async loadQueue(): Promise<void> {
     try {
-      const q = await api<{ waiting: number; next: QueueItem[] }>('GET', `/api/windows/${encodeURIComponent(this.windowId)}/queue?limit=${NEXT_SHOWN}`);
+      const q = await api<{ waiting: number; next: QueueItem[]; current?: CurrentTicket | null; servedToday?: number }>(
+        'GET', `/api/windows/${encodeURIComponent(this.windowId)}/queue?limit=${NEXT_SHOWN}`);
       this._next = q.next;
       this._waiting = q.waiting;
+      this._current = q.current ?? null;
+      this._servedToday = q.servedToday ?? null;
+      if (this._noShowArmed && this._current?.id !== this._noShowArmed) this._noShowArmed = null;
     } catch {
       // An older hub without the preview: the counts per service still show.
       this._next = [];
@@ -120,10 +158,39 @@ export class CounterDesk extends HallElement {
     }
   }
 
-  private async act(action: DeskAction, body?: unknown): Promise<void> {
-    if (this._busy || whyNot(action, this._window)) return;
+  /** 过号 on the first tap only arms; the second tap within a few seconds marks the no-show. */
+  private noShowTap(): void {
+    const id = this._window?.currentTicketId;
+    if (!id || whyNot('no-show', this._window)) return;
+    const number = this._window?.currentNumber ?? '';
+    if (this._noShowArmed === id) {
+      clearTimeout(this._disarm);
+      this._noShowArmed = null;
+      void this.act('no-show').then((ok) => { if (ok) this._notice = ct('noShowDone', { n: number }); });
+      return;
+    }
+    this._noShowArmed = id;
+    this._notice = ct('noShowArmed', { s: NO_SHOW_CONFIRM_MS / 1000 });
+    clearTimeout(this._disarm);
+    this._disarm = setTimeout(() => {
+      if (this._noShowArmed === id) (this._noShowArmed = null), (this._notice = '');
+    }, NO_SHOW_CONFIRM_MS);
+  }
+
+  private async recall(): Promise<void> {
+    const r = await this.act('recall');
+    if (!r) return;
+    await this.loadQueue();
+    const c = this._current;
+    this._notice = ct('recalled', { n: c?.number ?? r.ticket?.number ?? '', t: clockTime(c?.lastCalledAt ?? r.ticket?.lastCalledAt), k: c?.calls ?? '' });
+  }
+
+  private async act(action: DeskAction, body?: unknown): Promise<{ ticket?: { number: string; lastCalledAt?: string | null } | null } | null> {
+    if (this._busy || whyNot(action, this._window)) return null;
     this._busy = true;
     this._error = null;
+    if (action !== 'no-show') this._notice = '';
+    if (action !== 'no-show' && this._noShowArmed) (this._noShowArmed = null), clearTimeout(this._disarm);
     try {
       // A fresh key per tap: a double tap or a retry after a dropped answer is done once.
       const r = await api<{ window?: WindowView } & Partial<WindowView>>('POST', `/api/windows/${this.windowId}/${action}`, body ?? {}, {
@@ -132,8 +199,10 @@ export class CounterDesk extends HallElement {
       this._window = r.window ?? (r as WindowView);
       this._panel = 'none';
       if (action === 'sign-out') this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, composed: true }));
+      return r as { ticket?: { number: string; lastCalledAt?: string | null } | null };
     } catch (e) {
       this._error = e instanceof ApiError ? e.message : String(e);
+      return null;
     } finally {
       this._busy = false;
       this._refetch();
@@ -143,7 +212,54 @@ export class CounterDesk extends HallElement {
   private button(action: DeskAction, label: StringKey, cls = '', body?: unknown) {
     const why = whyNot(action, this._window);
     return html`<button class="act ${cls}" data-action=${action} ?disabled=${!!why || this._busy} title=${why ? t(why) : label ? t(label) : ''}
-      @click=${() => (action === 'transfer' ? this.openTransfer() : action === 'pause' ? (this._panel = action) : this.act(action, body))}>${t(label)}</button>`;
+      @click=${() => (action === 'transfer' ? this.openTransfer() : action === 'pause' ? (this._panel = action)
+        : action === 'recall' ? this.recall() : this.act(action, body))}>${t(label)}</button>`;
+  }
+
+  /** 过号 is quiet until armed, and sits away from 开始办理: one stray tap must not send a visitor away. */
+  private noShowButton() {
+    const why = whyNot('no-show', this._window);
+    const armed = !!this._noShowArmed && this._noShowArmed === this._window?.currentTicketId;
+    return html`<button class="act ${armed ? 'warn armed' : 'ghost-dark'}" data-action="no-show" aria-pressed=${armed}
+      ?disabled=${!!why || this._busy} title=${why ? t(why) : ct('noShowArmed', { s: NO_SHOW_CONFIRM_MS / 1000 })}
+      @click=${() => this.noShowTap()}>${armed ? ct('noShowConfirm', { n: this._window?.currentNumber ?? '' }) : ct('noShowArm')}</button>`;
+  }
+
+  /** The ticket in hand: its service, when it was taken, how long the visitor has waited, where it came from. */
+  private renderTicketInfo() {
+    const c = this._current;
+    if (!c || c.id !== this._window?.currentTicketId) return nothing;
+    void this._tick;
+    const now = hubNow();
+    const waitMin = wholeMinutes(c.issuedAt, c.status === 'serving' && c.calledAt ? Date.parse(c.calledAt) : now);
+    const last = c.transfers.at(-1);
+    return html`<div class="ticket-info" data-testid="ticket-info">
+      <div><span class="k">${ct('ticketService')}</span> <b data-testid="ticket-service">${this.serviceName(c.serviceId)}</b>
+        ${c.priority ? html`<span class="prio">${t('priority')}</span>` : nothing}</div>
+      <div data-testid="ticket-times"><span class="k">${ct('issued')}</span> ${clockTime(c.issuedAt)} ·
+        ${c.status === 'serving' ? ct('waited', { n: waitMin }) : ct('waitedSoFar', { n: waitMin })}
+        ${c.status === 'serving' && c.startedAt ? html` · ${ct('servingFor', { n: wholeMinutes(c.startedAt, now) })}` : nothing}
+        ${c.calls > 1 && c.lastCalledAt ? html` · ${ct('calls', { n: c.calls, t: clockTime(c.lastCalledAt) })}` : nothing}</div>
+      ${last ? html`<div class="transfer-note" data-testid="ticket-transfer">${ct('transferredFrom', {
+        w: last.windowNumber ?? '?', who: last.staffName, from: this.serviceName(last.fromServiceId), to: this.serviceName(last.toServiceId),
+      })}：<b>${last.reason || ct('transferredNoReason')}</b></div>` : nothing}
+    </div>`;
+  }
+
+  /** A paused desk says why, what the window shows visitors, and for how long it has been paused. */
+  private renderPauseInfo(w: WindowView) {
+    const p = w.pause;
+    if (w.state !== 'paused' || !p) return nothing;
+    void this._tick;
+    const now = hubNow();
+    const overdue = p.expectedBackAt ? wholeMinutes(p.expectedBackAt, now) : 0;
+    return html`<div class="pause-info" data-testid="pause-info">
+      <div class="pline"><b>${ct('pausedSince', { reason: t(`reason_${p.reason}` as StringKey) })}</b>
+        ${p.since ? html` · <span data-testid="paused-for">${ct('pausedFor', { n: wholeMinutes(p.since, now), t: clockTime(p.since) })}</span>` : nothing}</div>
+      <div>${p.note ? ct('pausedNote', { note: p.note }) : ct('pausedNoNote')}
+        ${p.expectedBackAt ? html` · <span class=${overdue > 0 ? 'late' : ''}>${overdue > 0
+          ? ct('pausedOverdue', { t: clockTime(p.expectedBackAt), n: overdue }) : ct('pausedBack', { t: clockTime(p.expectedBackAt) })}</span>` : nothing}</div>
+    </div>`;
   }
 
   render() {
@@ -157,8 +273,12 @@ export class CounterDesk extends HallElement {
           <div class="wtitle">${t('window', { n: w.number })} · ${w.name} · ${w.post === 'B' ? t('postB') : t('postA')}</div>
           <div class="label">${t('current')}</div>
           <div class="cur-number ${w.currentNumber ? '' : 'empty'}" data-testid="current-number">${w.currentNumber ?? '—'}</div>
-          <div class="cur-status">${w.state === 'paused' ? t('paused') : w.currentStatus ? t(`status_${w.currentStatus}` as StringKey) : t('queueEmpty')}</div>
+          <div class="cur-status" data-testid="cur-status">${w.state === 'paused' ? t('paused') : w.currentStatus ? t(`status_${w.currentStatus}` as StringKey)
+            : waitingTotal > 0 ? ct('idleWaiting', { n: waitingTotal }) : ct('idleNobody')}</div>
+          ${this.renderTicketInfo()}
+          ${this.renderPauseInfo(w)}
           ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+          ${this._notice ? html`<div class="notice" role="status" data-testid="notice">${this._notice}</div>` : nothing}
           ${this._panel === 'none' ? this.renderActions(w) : nothing}
           ${this._panel === 'transfer' ? this.renderTransfer() : nothing}
           ${this._panel === 'pause'
@@ -177,8 +297,8 @@ export class CounterDesk extends HallElement {
           <ul class="queue">
             ${queue.map((s) => html`<li><span>${s.prefix} · ${localName(s)}</span><b>${t('waitingN', { n: s.waiting })}</b></li>`)}
           </ul>
-          <h3>${t('myToday')}</h3>
-          <div class="mine" data-testid="my-count">${this._finishedToday.size}</div>
+          <h3 title=${ct('myTodayHint')}>${t('myToday')}</h3>
+          <div class="mine" data-testid="my-count">${this._servedToday ?? '—'}</div>
         </aside>
       </div>
     `;
@@ -194,7 +314,6 @@ export class CounterDesk extends HallElement {
         ${this.button('call-next', 'callNext', 'big primary')}
         ${this.button('recall', 'recall')}
         ${this.button('start', 'start')}
-        ${this.button('no-show', 'noShow', 'warn')}
       </div>
       <div class="actions">
         ${this.button('finish', 'finish', 'ok', { outcome: 'done' })}
@@ -203,6 +322,7 @@ export class CounterDesk extends HallElement {
         ${this.button('transfer', 'transfer')}
       </div>
       <div class="actions">
+        ${this.noShowButton()}
         ${w.state === 'paused' ? this.button('resume', 'resume', 'primary') : this.button('pause', 'pause')}
         ${this.button('sign-out', 'signOut', 'ghost-dark')}
       </div>`;

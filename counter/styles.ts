@@ -27,7 +27,7 @@ export const counterStyles = css`
   .wtitle { font-weight: 700; font-size: 1.1rem; }
   .wsub { color: #5b6b80; margin: 0.6vh 0 1vh; }
   .posts { display: flex; gap: 0.8vw; }
-  .posts button { flex: 1; }
+  .posts button { flex: 1; font-size: 1rem; }
   .window-choice.taken { background: #f3f6fb; }
   .primary.handover { background: #e67e22; }
   .desk { display: grid; grid-template-columns: 2fr 1fr; gap: 1.6vw; }

@@ -64,9 +64,15 @@ export function windowView(w: WindowRuntime, config: HallConfig, state: HallStat
     state: w.state, staffId: w.staffId, staffName: w.staffName, post: w.post, since: w.since,
     currentTicketId: w.currentTicketId, currentNumber: current?.number ?? null, currentStatus: current?.status ?? null,
     pause: w.pause, postA: cfg?.postA ?? null, postB: cfg?.postB ?? null,
+    // Whose posts they are, by name: a substitute choosing A or B sees whom they stand in for.
+    postAName: staffName(config, cfg?.postA), postBName: staffName(config, cfg?.postB),
     // Staff on duty are public by rule (name, number, photo): the window screen shows the photo.
     staffPhoto: (w.staffId && config.staff.find((s) => s.id === w.staffId)?.photo) || null,
   };
+}
+
+function staffName(config: HallConfig, id: string | null | undefined): string | null {
+  return id ? (config.staff.find((s) => s.id === id)?.name ?? null) : null;
 }
 
 export function windowsView(state: HallState, config: HallConfig) {

@@ -26,7 +26,8 @@ export interface Ticket {
   outcome: Outcome | null;
   rating: number | null;
   calls: number;
-  transfers: { fromServiceId: string; toServiceId: string; at: string; windowId: string; staffId: string }[];
+  /** `reason` is what the sending staffer typed (the next window reads it); empty when none. */
+  transfers: { fromServiceId: string; toServiceId: string; at: string; windowId: string; staffId: string; reason: string }[];
 }
 
 export interface PauseNotice {
@@ -181,7 +182,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
     case 'TicketTransferred': {
       const d = event.data;
       const t = ticketOf(state, d.ticketId);
-      t.transfers.push({ fromServiceId: t.serviceId, toServiceId: d.toServiceId, at: event.at, windowId: d.windowId, staffId: d.staffId });
+      t.transfers.push({ fromServiceId: t.serviceId, toServiceId: d.toServiceId, at: event.at, windowId: d.windowId, staffId: d.staffId, reason: d.reason ?? '' });
       t.serviceId = d.toServiceId;
       t.status = 'waiting';
       t.startedAt = null;

@@ -43,6 +43,9 @@ export interface WindowView {
   pause: PauseView | null;
   postA?: string | null;
   postB?: string | null;
+  /** Names of the window's A and B post holders (public by rule). */
+  postAName?: string | null;
+  postBName?: string | null;
 }
 
 export interface TicketView {

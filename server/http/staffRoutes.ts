@@ -4,6 +4,7 @@ import type { Command } from '../../shared/commands.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallEvent, Outcome, PauseReason } from '../../shared/events.ts';
 import { nextInLine, waitingFor } from '../../shared/nextInLine.ts';
+import type { HallState } from '../../shared/state.ts';
 import { toIso } from '../../shared/time.ts';
 import type { Tokens } from '../auth.ts';
 import { verifyPin, type LoginThrottle } from '../auth.ts';
@@ -99,6 +100,9 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     res.json({
       windowId, waiting: waitingFor(hub.state, cfg.serviceIds),
       next: next.map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, issuedAt: t.issuedAt })),
+      // The desk's own figures come from the hub, so a reload or a second login shows the same.
+      current: currentTicket(hub, w.currentTicketId),
+      servedToday: servedTodayBy(hub.state, req.staff!.staffId, hub.today()),
     });
   });
 
@@ -156,6 +160,33 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
   });
 
   return r;
+}
+
+/** The ticket in hand at a window, with where it came from (a transfer's reason is for staff only). */
+function currentTicket(hub: Hub, id: string | null) {
+  const t = id ? hub.state.tickets.get(id) : undefined;
+  if (!t) return null;
+  const windowNumber = (wid: string) => hub.config.windows.find((w) => w.id === wid)?.number ?? null;
+  const staffName = (sid: string) => hub.config.staff.find((s) => s.id === sid)?.name ?? sid;
+  return {
+    id: t.id, number: t.number, serviceId: t.serviceId, issuedServiceId: t.issuedServiceId, priority: t.priority, status: t.status,
+    issuedAt: t.issuedAt, calledAt: t.calledAt, lastCalledAt: t.lastCalledAt, calls: t.calls, startedAt: t.startedAt,
+    transfers: t.transfers.map((x) => ({
+      fromServiceId: x.fromServiceId, toServiceId: x.toServiceId, at: x.at, reason: x.reason,
+      windowNumber: windowNumber(x.windowId), staffName: staffName(x.staffId),
+    })),
+  };
+}
+
+/**
+ * Tickets this staffer finished today, any outcome (the contract's `served`). A finished ticket
+ * keeps the staffer it was called by; a handover mid-service is rare enough to count for the caller.
+ */
+export function servedTodayBy(state: HallState, staffId: string, today: string): number {
+  let n = 0;
+  // A closed day's tickets stay in the state until the next day's first ticket: they are not today's.
+  for (const t of state.tickets.values()) if (t.status === 'done' && t.staffId === staffId && t.businessDay === today) n++;
+  return n;
 }
 
 function idempotencyKey(req: Request): string | null {

@@ -27,6 +27,11 @@ export interface PrinterStatusEvent {
   kioskId: string;
   ok: boolean;
   pendingJobs: number;
+  heldJobs: number;
+  paperLow: boolean;
+  lastError: string | null;
+  lastErrorEn: string | null;
+  lastErrorCode: string | null;
   message: string;
   messageEn: string;
 }
@@ -76,6 +81,7 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
     file: join(opts.dataDir, 'print-queue.json'),
     send: (address, data) => sendToPrinter(address, data, sendTimeoutMs),
     probe: (address) => sendToPrinter(address, Buffer.alloc(0), sendTimeoutMs),
+    wanted: (job) => hub.state.tickets.get(job.ticketId)?.status === 'waiting',
     backoffMs: (n) => backoffMs(n),
     now: () => hub.clockIso(),
     log: opts.log,
@@ -85,18 +91,19 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
       if (!t || (!job.reprint && t.status !== 'waiting')) return null;
       const view = ticketView(t, hub.state, hub.config);
       const service = hub.config.services.find((s) => s.id === t.serviceId);
+      const windows = hub.config.windows.filter((w) => w.serviceIds.includes(t.serviceId)).map((w) => w.number).sort((a, b) => a - b);
       return renderTicket(
         {
           hallName: hub.config.hall.name, number: t.number, serviceName: service?.name ?? t.serviceId,
           priority: t.priority, ahead: view.ahead, estimatedWaitMin: view.estimatedWaitMin,
-          issuedLocal: localStamp(t.issuedAt), url: `${publicUrl()}/t/${encodeURIComponent(t.id)}`, reprint: job.reprint,
+          issuedLocal: localStamp(t.issuedAt), url: `${publicUrl()}/t/${encodeURIComponent(t.id)}`, reprint: job.reprint || job.attempts > 0, windows,
         },
         { paperMm: paperOf.get(job.kioskId) ?? 80 },
       );
     },
     onChange(state) {
       const event = statusEvent(state);
-      const key = `${event.ok}|${event.pendingJobs}|${event.message}`;
+      const key = statusKey(event);
       if (lastSent.get(state.kioskId) === key) return;
       lastSent.set(state.kioskId, key);
       io?.emit('printer:status', event);
@@ -152,20 +159,32 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
   };
 }
 
-const statusKey = (e: PrinterStatusEvent) => `${e.ok}|${e.pendingJobs}|${e.message}`;
+/** Kiosks are told only when something they show changed. */
+const statusKey = (e: PrinterStatusEvent) => JSON.stringify(e);
 
 export function statusEvent(s: PrinterState): PrinterStatusEvent {
-  const base = { kioskId: s.kioskId, ok: s.ok, pendingJobs: s.pendingJobs };
+  const base = {
+    kioskId: s.kioskId, ok: s.ok, pendingJobs: s.pendingJobs, heldJobs: s.heldJobs, paperLow: s.paperLow,
+    lastError: s.lastError, lastErrorEn: s.lastErrorEn, lastErrorCode: s.lastErrorCode,
+  };
   if (!s.configured) return { ...base, message: '未配置打印机', messageEn: 'No printer configured' };
   if (!s.ok) {
     return {
       ...base,
-      message: `打印机故障，${s.pendingJobs} 张票待打印，请凭屏幕上的号码等候叫号`,
-      messageEn: `Printer trouble, ${s.pendingJobs} ticket(s) waiting to print; please keep the number shown on screen`,
+      message: `打印机故障：${s.lastError ?? '原因不明'}。请凭屏幕上的号码等候叫号`,
+      messageEn: `Printer fault: ${s.lastErrorEn ?? 'unknown'}. Please keep the number shown on screen`,
     };
   }
-  return s.pendingJobs
-    ? { ...base, message: `正在打印（${s.pendingJobs} 张）`, messageEn: `Printing (${s.pendingJobs})` }
+  if (s.heldJobs) {
+    return {
+      ...base,
+      message: `打印机已恢复，${s.heldJobs} 张票未打印，可补打`,
+      messageEn: `Printer ready again; ${s.heldJobs} ticket(s) were not printed and can be printed now`,
+    };
+  }
+  if (s.pendingJobs) return { ...base, message: `正在打印（${s.pendingJobs} 张）`, messageEn: `Printing (${s.pendingJobs})` };
+  return s.paperLow
+    ? { ...base, message: '打印纸快用完了，请备好新纸卷', messageEn: 'Paper is running low: have a new roll ready' }
     : { ...base, message: '打印机正常', messageEn: 'Printer ready' };
 }
 

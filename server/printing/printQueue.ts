@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFileDurableSync } from '../durableFile.ts';
+import { isFaultCode, printerFault, type PrinterFault, type PrinterFaultCode } from './faults.ts';
+import type { PrinterReport } from './tcpSend.ts';
 
 /** One ticket waiting to come out of a kiosk's printer. */
 export interface PrintJob {
@@ -8,7 +10,15 @@ export interface PrintJob {
   /** Asked for again (reprint endpoint): printed whatever the ticket's status. */
   reprint: boolean;
   attempts: number;
+  /** Technical detail of the last failure. */
   lastError: string | null;
+  /** What kind of failure that was. */
+  lastErrorCode?: PrinterFaultCode;
+  /**
+   * A job that failed is held: it prints only once someone asks (kiosk or staff), marked as a
+   * late copy, never on its own onto the paper of whoever takes the next ticket.
+   */
+  released?: boolean;
 }
 
 export interface PrinterState {
@@ -19,7 +29,15 @@ export interface PrinterState {
   configured: boolean;
   ok: boolean;
   pendingJobs: number;
+  /** Tickets that did not print and wait to be asked for (a subset of pendingJobs). */
+  heldJobs: number;
+  /** What is wrong, readable: Chinese, English, and the technical detail. */
   lastError: string | null;
+  lastErrorEn: string | null;
+  lastErrorCode: PrinterFaultCode | null;
+  lastErrorDetail: string | null;
+  /** The roll is near its end. */
+  paperLow: boolean;
   lastPrintedAt: string | null;
 }
 
@@ -27,10 +45,12 @@ export interface PrintQueueDeps {
   kiosks: { id: string; name: string; printer: string | null }[];
   /** The bytes of a job, or null when it should no longer be printed (ticket gone or already called). */
   render: (job: PrintJob) => Buffer | null;
-  send: (address: string, data: Buffer) => Promise<void>;
-  /** Checks that the printer takes a connection, printing nothing. */
-  probe: (address: string) => Promise<void>;
-  /** Delay before the next try after `failures` failures in a row. */
+  send: (address: string, data: Buffer) => Promise<PrinterReport>;
+  /** Asks the printer's status, printing nothing. */
+  probe: (address: string) => Promise<PrinterReport>;
+  /** Whether a held job is still worth printing (its ticket still waits). */
+  wanted: (job: PrintJob) => boolean;
+  /** Delay before the next status check after `failures` failures in a row. */
   backoffMs: (failures: number) => number;
   /** Where pending jobs are kept across restarts. */
   file: string;
@@ -55,10 +75,12 @@ interface KioskQueue {
 }
 
 /**
- * A print queue per kiosk. Jobs are sent one at a time in order, except that a fresh job goes
- * before ones that already failed: its visitor is standing at the kiosk. A failure keeps the job
- * (in memory and in `file`) and retries the kiosk's queue after a growing delay; a new job or a
- * reprint tries at once. Nothing here throws into the caller.
+ * A print queue per kiosk. A fresh job is sent at once: its visitor is standing at the kiosk. A job
+ * that fails is held (in memory and in `file`) and is never resent on its own: after an outage its
+ * paper would come out with the next visitor's ticket and walk off with them. Held tickets print
+ * when someone asks (releaseHeld), each marked as a late copy. While a printer is in trouble its
+ * status is asked again after a growing delay, so the kiosk learns of the repair. Nothing here
+ * throws into the caller.
  */
 export class PrintQueues {
   private readonly queues = new Map<string, KioskQueue>();
@@ -69,7 +91,10 @@ export class PrintQueues {
   constructor(private readonly deps: PrintQueueDeps) {
     for (const k of deps.kiosks) {
       this.queues.set(k.id, {
-        state: { kioskId: k.id, name: k.name, printer: k.printer, configured: k.printer !== null, ok: k.printer !== null, pendingJobs: 0, lastError: null, lastPrintedAt: null },
+        state: {
+          kioskId: k.id, name: k.name, printer: k.printer, configured: k.printer !== null, ok: k.printer !== null, pendingJobs: 0, heldJobs: 0,
+          lastError: null, lastErrorEn: null, lastErrorCode: null, lastErrorDetail: null, paperLow: false, lastPrintedAt: null,
+        },
         jobs: [], failures: 0, timer: null, sending: null, generation: 0,
       });
     }
@@ -78,9 +103,9 @@ export class PrintQueues {
       if (!q?.state.configured) continue;
       q.jobs.push(job);
       q.state.ok = false;
-      q.state.lastError = job.lastError ?? 'not printed before the hub restarted';
+      setFault(q.state, printerFault(job.lastErrorCode ?? 'RESTARTED', job.lastError ?? 'not printed before the hub restarted'));
     }
-    for (const q of this.queues.values()) q.state.pendingJobs = q.jobs.length;
+    for (const q of this.queues.values()) count(q);
   }
 
   has(kioskId: string): boolean {
@@ -96,9 +121,30 @@ export class PrintQueues {
     return [...this.queues.values()].map((q) => ({ ...q.state }));
   }
 
-  /** Sends whatever was left from before a restart. */
+  /** Starts after a restart: held jobs stay held; the printers are asked how they are. */
   resume() {
-    for (const [id, q] of this.queues) if (q.jobs.length) this.pump(id);
+    void this.probeIdle();
+  }
+
+  /**
+   * Prints the held tickets of a kiosk that still wait (someone asked: the kiosk's button or
+   * staff), each marked as a late copy. Held tickets already called are dropped. Answers how many
+   * will be printed.
+   */
+  releaseHeld(kioskId: string): number {
+    const q = this.queues.get(kioskId);
+    if (!q?.state.configured || this.closed) return 0;
+    this.prune(q);
+    let n = 0;
+    for (const j of q.jobs) {
+      if (j.attempts > 0 && !j.released) {
+        j.released = true;
+        n++;
+      }
+    }
+    this.changed(q);
+    this.pump(kioskId);
+    return n;
   }
 
   /** Queues a ticket for a kiosk's printer and tries at once. False when the kiosk has no printer. */
@@ -109,7 +155,8 @@ export class PrintQueues {
     if (existing) {
       // Asking again moves it to the front as a fresh job rather than printing it twice.
       existing.attempts = 0;
-      existing.reprint ||= reprint;
+      existing.released = false;
+      existing.reprint ||= reprint || existing.lastError !== null;
     } else {
       q.jobs.push({ kioskId, ticketId, reprint, attempts: 0, lastError: null });
       if (q.jobs.length > MAX_JOBS) q.jobs.splice(0, q.jobs.length - MAX_JOBS);
@@ -120,25 +167,55 @@ export class PrintQueues {
   }
 
   /**
-   * Checks idle printers so a kiosk learns of trouble before a visitor takes a ticket, and of the
-   * repair without one. Printers with jobs waiting are left to the retry, which says the same.
+   * Asks idle printers their status so a kiosk learns of trouble (no paper, cover open, switched
+   * off) before a visitor takes a ticket, and of the repair without one. Held jobs are not sent.
    */
   async probeIdle(): Promise<void> {
-    await Promise.all([...this.queues.values()].map(async (q) => {
-      if (!q.state.configured || q.jobs.length || q.sending || this.closed) return;
-      const gen = q.generation;
-      let error: string | null = null;
-      try {
-        await this.deps.probe(q.state.printer!);
-      } catch (e) {
-        error = (e as Error).message;
-      }
-      if (gen !== q.generation || q.jobs.length || q.sending || this.closed) return;
-      if (q.state.ok === (error === null) && q.state.lastError === error) return;
-      q.state.ok = error === null;
-      q.state.lastError = error;
-      this.changed(q);
-    }));
+    await Promise.all([...this.queues.values()].map((q) => this.probe(q)));
+  }
+
+  private async probe(q: KioskQueue): Promise<void> {
+    if (!q.state.configured || q.sending || this.closed) return;
+    const gen = q.generation;
+    let fault: PrinterFault | null = null;
+    let report: PrinterReport | null = null;
+    try {
+      report = await this.deps.probe(q.state.printer!);
+    } catch (e) {
+      fault = faultOf(e);
+    }
+    if (gen !== q.generation || q.sending || this.closed) return;
+    const pruned = this.prune(q);
+    const paperLow = report?.paperLow ?? q.state.paperLow;
+    if (!pruned && q.state.ok === (fault === null) && q.state.lastErrorCode === (fault?.code ?? null) && q.state.paperLow === paperLow) {
+      if (fault) this.retryLater(q);
+      return;
+    }
+    q.state.ok = fault === null;
+    q.state.paperLow = paperLow;
+    setFault(q.state, fault);
+    if (fault) this.retryLater(q);
+    else q.failures = 0;
+    this.changed(q);
+  }
+
+  /** Asks again after a growing delay while the printer is in trouble. */
+  private retryLater(q: KioskQueue) {
+    if (this.closed) return;
+    q.failures++;
+    if (q.timer) clearTimeout(q.timer);
+    q.timer = setTimeout(() => {
+      q.timer = null;
+      void this.probe(q);
+    }, this.deps.backoffMs(q.failures));
+    q.timer.unref();
+  }
+
+  /** Drops held jobs nobody needs any more; true when any went. */
+  private prune(q: KioskQueue): boolean {
+    const before = q.jobs.length;
+    q.jobs = q.jobs.filter((j) => j.reprint || j.attempts === 0 || this.deps.wanted(j));
+    return q.jobs.length !== before;
   }
 
   /** Stops retrying and waits for a send in flight; pending jobs stay in the file. */
@@ -153,20 +230,22 @@ export class PrintQueues {
 
   private pump(kioskId: string) {
     const q = this.queues.get(kioskId)!;
-    if (q.sending || this.closed || !q.jobs.length) return;
+    if (q.sending || this.closed || !q.jobs.some(ready)) return;
     if (q.timer) clearTimeout(q.timer);
     q.timer = null;
     q.sending = this.drain(q).catch((e: Error) => this.deps.log(`print queue of ${kioskId} stopped: ${e.message}`)).finally(() => {
       q.sending = null;
       // A job may have arrived while the last send was failing.
-      if (!this.closed && q.jobs.some((j) => j.attempts === 0)) this.pump(kioskId);
+      if (!this.closed && q.jobs.some(ready)) this.pump(kioskId);
     });
   }
 
   private async drain(q: KioskQueue) {
     const address = q.state.printer!;
-    while (q.jobs.length && !this.closed) {
-      const job = q.jobs.find((j) => j.attempts === 0) ?? q.jobs[0]!;
+    while (!this.closed) {
+      // The visitor at the kiosk first, then late copies someone asked for; held ones wait.
+      const job = q.jobs.find((j) => j.attempts === 0) ?? q.jobs.find(ready);
+      if (!job) return;
       let data: Buffer | null;
       try {
         data = this.deps.render(job);
@@ -178,28 +257,26 @@ export class PrintQueues {
         this.remove(q, job);
         continue;
       }
+      let report: PrinterReport;
       try {
-        await this.deps.send(address, data);
+        report = await this.deps.send(address, data);
       } catch (e) {
+        const fault = faultOf(e);
         job.attempts++;
-        job.lastError = (e as Error).message;
-        q.failures++;
+        job.released = false;
+        job.lastError = fault.detail;
+        job.lastErrorCode = fault.code;
         q.state.ok = false;
-        q.state.lastError = job.lastError;
-        this.deps.log(`printer of kiosk ${q.state.kioskId} failed (${q.state.lastError}); ${q.jobs.length} ticket(s) kept`);
+        setFault(q.state, fault);
+        this.deps.log(`printer of kiosk ${q.state.kioskId} failed (${fault.code}: ${fault.detail}); ${q.jobs.length} ticket(s) held until asked for`);
         this.changed(q);
-        if (!this.closed) {
-          q.timer = setTimeout(() => {
-            q.timer = null;
-            this.pump(q.state.kioskId);
-          }, this.deps.backoffMs(q.failures));
-          q.timer.unref();
-        }
+        this.retryLater(q);
         return;
       }
       q.failures = 0;
       q.state.ok = true;
-      q.state.lastError = null;
+      q.state.paperLow = report.paperLow;
+      setFault(q.state, null);
       q.state.lastPrintedAt = this.deps.now();
       this.remove(q, job);
     }
@@ -213,7 +290,7 @@ export class PrintQueues {
 
   private changed(q: KioskQueue) {
     q.generation++;
-    q.state.pendingJobs = q.jobs.length;
+    count(q);
     this.save();
     this.deps.onChange({ ...q.state });
   }
@@ -227,7 +304,10 @@ export class PrintQueues {
       const raw = JSON.parse(text) as { jobs?: unknown };
       this.saved = text;
       if (!Array.isArray(raw.jobs)) return [];
-      return raw.jobs.filter(isJob).map((j) => ({ ...j, attempts: Math.max(1, j.attempts) }));
+      return raw.jobs.filter(isJob).map((j) => ({
+        ...j, attempts: Math.max(1, j.attempts), released: false,
+        ...(isFaultCode(j.lastErrorCode) ? {} : { lastErrorCode: undefined }),
+      }));
     } catch (e) {
       this.deps.log(`print queue file unreadable, starting empty: ${(e as Error).message}`);
       return [];
@@ -250,6 +330,26 @@ export class PrintQueues {
       this.deps.log(`print queue not saved: ${(e as Error).message}`);
     }
   }
+}
+
+/** Sent without anyone asking: a fresh job, or a held one someone asked for. */
+const ready = (j: PrintJob) => j.attempts === 0 || j.released === true;
+
+function count(q: KioskQueue) {
+  q.state.pendingJobs = q.jobs.length;
+  q.state.heldJobs = q.jobs.filter((j) => j.attempts > 0 && !j.released).length;
+}
+
+function setFault(s: PrinterState, f: PrinterFault | null) {
+  s.lastError = f?.message ?? null;
+  s.lastErrorEn = f?.messageEn ?? null;
+  s.lastErrorCode = f?.code ?? null;
+  s.lastErrorDetail = f?.detail ?? null;
+}
+
+function faultOf(e: unknown): PrinterFault {
+  const err = e as { fault?: PrinterFault; message?: string };
+  return err.fault ?? printerFault('DROPPED', err.message ?? String(e));
 }
 
 function isJob(x: unknown): x is PrintJob {

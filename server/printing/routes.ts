@@ -10,7 +10,10 @@ const reprintBody = z.object({ ticketId: pathId });
 
 /** What a kiosk may see of its printer. */
 export function publicPrinterView(s: PrinterState) {
-  return { kioskId: s.kioskId, configured: s.configured, ok: s.ok, pendingJobs: s.pendingJobs, lastError: s.lastError };
+  return {
+    kioskId: s.kioskId, configured: s.configured, ok: s.ok, pendingJobs: s.pendingJobs, heldJobs: s.heldJobs, paperLow: s.paperLow,
+    lastError: s.lastError, lastErrorEn: s.lastErrorEn, lastErrorCode: s.lastErrorCode,
+  };
 }
 
 /**
@@ -40,8 +43,26 @@ export function printingRoutes(hub: Hub, queues: PrintQueues): Router {
     res.status(202).json({ ...publicPrinterView(queues.state(kioskId)!), ticketId, queued: true });
   });
 
+  // Tickets held by a printer fault print only when asked: here at the kiosk (a staff member at
+  // the machine) or by a manager below, each marked 补打.
+  const printHeld = (kioskId: string) => {
+    if (!queues.state(kioskId)!.configured) {
+      throw conflict('PRINTER_NOT_CONFIGURED', '这台取号机没有配置打印机', 'This kiosk has no printer configured');
+    }
+    const released = queues.releaseHeld(kioskId);
+    return { ...publicPrinterView(queues.state(kioskId)!), released };
+  };
+
+  r.post('/api/kiosks/:kioskId/print-held', (req, res) => {
+    res.status(202).json(printHeld(kioskOf(req.params.kioskId)));
+  });
+
   r.get('/api/admin/printers', (_req, res) => {
     res.json(queues.all());
+  });
+
+  r.post('/api/admin/printers/:kioskId/print-held', (req, res) => {
+    res.status(202).json(printHeld(kioskOf(req.params.kioskId)));
   });
 
   return r;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import { centerCols, leftRight, paperColumns, wrapCols } from './width.ts';
+import { EscPos } from './escpos.ts';
+import { leftRight, paperColumns, wrapCols } from './width.ts';
 
 /** What a printed ticket shows; built from the ticket view and the hall config. */
 export interface TicketPrint {
@@ -14,8 +14,10 @@ export interface TicketPrint {
   issuedLocal: string;
   /** ASCII URL of the ticket's status page, put in the QR code. */
   url: string;
-  /** Marks a copy printed on request. */
+  /** Marks a copy printed on request, or a ticket held back by a printer fault and printed later. */
   reprint?: boolean;
+  /** Numbers of the windows serving the service: where to go. */
+  windows?: number[];
 }
 
 export interface LayoutOptions {
@@ -24,16 +26,9 @@ export interface LayoutOptions {
 
 export const FOOTER = '请留意叫号，过号请重新取号';
 
-/** ESC @: reset the printer's modes left over from the last job. */
-const INIT = Buffer.from([0x1b, 0x40]);
-/** FS &: Chinese character mode. GB18030-firmware printers need it after a job switched it off. */
-const CHINESE_MODE_ON = Buffer.from([0x1c, 0x26]);
-
 /**
- * The printer's code page is GBK (node-thermal-printer's CHINA encodes as EUC-CN/cp936). A
- * character GBK lacks (an emoji, say) would make the library hunt through other code pages and
- * switch the printer away from Chinese for the rest of the ticket, so such characters become "?"
- * before the library sees them.
+ * The printer's code page is GBK. A character GBK lacks (an emoji, say) has no bytes the printer
+ * could print, so it becomes "?" rather than garbage.
  */
 export function gbkSafe(s: string): string {
   let out = '';
@@ -56,67 +51,55 @@ export function asciiUrl(url: string): string {
 }
 
 /**
- * Renders one ticket to ESC/POS bytes with node-thermal-printer (EPSON command set, GBK code page
- * always). Sending is separate (see tcpSend.ts) so an unreachable printer fails fast and the
- * bytes can be tested without a printer.
+ * Renders one ticket to ESC/POS bytes (GBK, China character set). The number is the largest thing
+ * on the paper; every size is set with GS ! and put back with GS ! 0 on the next line, so Chinese
+ * text is sized as meant on Epson's Chinese models. The paper is fed once before the cut. Sending
+ * is separate (see tcpSend.ts) so the bytes can be tested without a printer.
  */
 export function renderTicket(t: TicketPrint, opts: LayoutOptions = { paperMm: 80 }): Buffer {
   const cols = paperColumns(opts.paperMm);
-  // No interface: the printer object only builds the buffer. The constructor already puts the
-  // CHINA code page select (ESC R 15) first.
-  const p = new ThermalPrinter({
-    type: PrinterTypes.EPSON,
-    interface: '',
-    width: cols,
-    characterSet: CharacterSet.CHINA,
-    breakLine: BreakLine.NONE,
-  });
-  // ESC @ resets the code page, so the job starts with it and selects China after it.
-  p.setBuffer(INIT);
-  p.setCharacterSet(CharacterSet.CHINA);
-  p.append(CHINESE_MODE_ON);
+  const p = new EscPos().init();
+  const lines = (text: string, width: number) => {
+    for (const l of wrapCols(gbkSafe(text), Math.floor(cols / width))) p.line(l);
+  };
 
-  const line = (s: string) => p.println(gbkSafe(s));
-  p.alignCenter();
-  p.setTextDoubleHeight();
-  p.bold(true);
-  for (const l of wrapCols(t.hallName, cols)) line(l);
-  p.bold(false);
-  p.setTextNormal();
-  if (t.reprint) line('（补打）');
-  line('-'.repeat(cols));
-
-  p.setTextSize(1, 1);
-  p.bold(true);
-  line(t.number);
-  p.bold(false);
-  p.setTextNormal();
-  p.setTextDoubleHeight();
-  for (const l of wrapCols(t.serviceName, cols)) line(l);
-  p.setTextNormal();
-  if (t.priority) {
-    p.invert(true);
-    line(' 优先 · 绿色通道 ');
-    p.invert(false);
+  p.align('center');
+  p.size(1, 2).bold(true);
+  lines(t.hallName, 1);
+  p.bold(false).size(1, 1);
+  if (t.reprint) {
+    p.size(2, 2).bold(true).line('（补打）').bold(false).size(1, 1);
   }
-  p.newLine();
+  p.line('-'.repeat(cols));
 
-  p.alignLeft();
-  line(leftRight('您前面还有', `${t.ahead} 人`, cols));
-  line(leftRight('预计等待', t.estimatedWaitMin > 0 ? `约 ${t.estimatedWaitMin} 分钟` : '即将叫号', cols));
-  line(leftRight('取号时间', t.issuedLocal, cols));
-  line('-'.repeat(cols));
+  // 4× on 80 mm paper (a 12 mm tall number), 3× on 58 mm so six characters still fit a line.
+  const big = opts.paperMm === 58 ? 3 : 4;
+  p.size(big, big).bold(true).line(gbkSafe(t.number)).bold(false).size(1, 1);
+  p.size(2, 2);
+  lines(t.serviceName, 2);
+  p.size(1, 1);
+  if (t.priority) p.invert(true).line(' 优先 · 绿色通道 ').invert(false);
+  if (t.windows?.length) p.bold(true).line(gbkSafe(`请到 ${t.windows.join('、')} 号窗口办理`)).bold(false);
+  p.line();
 
-  p.alignCenter();
-  p.printQR(asciiUrl(t.url), { cellSize: opts.paperMm === 58 ? 4 : 6, correction: 'M', model: 2 });
-  p.newLine();
-  line(centerCols('扫码查看排队进度', cols).trimEnd());
-  p.newLine();
+  p.align('left');
+  p.line(leftRight('您前面还有', `${t.ahead} 人`, cols));
+  p.line(leftRight('预计等待', t.estimatedWaitMin > 0 ? `约 ${t.estimatedWaitMin} 分钟` : '即将叫号', cols));
+  p.line(leftRight('取号时间', t.issuedLocal, cols));
+  p.line('-'.repeat(cols));
+
+  // Centred by the printer alone: padding the caption as well would push it off centre.
+  p.align('center');
+  p.qr(asciiUrl(t.url), opts.paperMm === 58 ? 4 : 6);
+  p.line();
+  p.line('扫码查看排队进度');
+  p.line();
   p.bold(true);
-  for (const l of wrapCols(FOOTER, cols)) line(l);
+  lines(FOOTER, 1);
   p.bold(false);
-  p.cut();
-  return p.getBuffer();
+  // One feed carries the last line past the cutter; nothing else feeds.
+  p.feed(4).cut();
+  return p.bytes();
 }
 
 /** "2026-11-23T08:00:05.000+08:00" (already in hall time) → "2026-11-23 08:00:05". */

@@ -93,6 +93,10 @@ describe('the counter terminal', () => {
   it('F5 marks a no-show, and signing out returns to the window list', async () => {
     await counter.keyboard.press('F1');
     await expect.poll(current).toBe('E001');
+    // 过号 takes a second press: the first only arms it and says so.
+    await counter.keyboard.press('F5');
+    await counter.locator('[data-testid=notice]').getByText('再按一次').waitFor();
+    expect(await current()).toBe('E001');
     await counter.keyboard.press('F5');
     await expect.poll(current).toBe('—');
     await screenshot(counter, 'counter-idle');

@@ -29,7 +29,7 @@ describe('reprinting a ticket at a kiosk', () => {
 
   it('answers 202 and prints the ticket once the printer is there, marked as a copy, in one job', async () => {
     const before = await h.api('GET', '/api/kiosks/K1/printer');
-    expect(before.body).toMatchObject({ ok: false, pendingJobs: 1 });
+    expect(before.body).toMatchObject({ ok: false, pendingJobs: 1, heldJobs: 1 });
     printer = await startFakePrinter(port);
 
     const r = await h.api('POST', '/api/kiosks/K1/reprint', { ticketId });
@@ -42,7 +42,9 @@ describe('reprinting a ticket at a kiosk', () => {
     expect(qr).toEqual([`${h.url}/t/${ticketId}`]);
     // The pending job and the reprint were the same ticket: one job, not two.
     const after = await h.api('GET', '/api/kiosks/K1/printer');
-    expect(after.body).toEqual({ kioskId: 'K1', configured: true, ok: true, pendingJobs: 0, lastError: null });
+    expect(after.body).toEqual({
+      kioskId: 'K1', configured: true, ok: true, pendingJobs: 0, heldJobs: 0, paperLow: false, lastError: null, lastErrorEn: null, lastErrorCode: null,
+    });
     await new Promise((res) => setTimeout(res, 200));
     expect(printer.jobs).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiUrl, gbkSafe, renderTicket, type TicketPrint } from '../../server/printing/ticketLayout.ts';
 import { textWidth } from '../../server/printing/width.ts';
+import { readAsEpson, type PrintedLine } from '../support/epsonReading.ts';
 import { decodeEscPos } from '../support/fakePrinter.ts';
 
 const ticket: TicketPrint = {
@@ -18,18 +19,14 @@ describe('a ticket laid out in ESC/POS', () => {
     expect(commands.filter((c) => c.startsWith('ESC R') && c !== 'ESC R 15')).toEqual([]);
   });
 
-  it('prints hall, number (double size), service, people ahead, wait, time, footer and cuts', () => {
-    const buf = renderTicket(ticket);
+  it('prints hall, number, service, where to go, people ahead, wait, time, footer and cuts', () => {
+    const buf = renderTicket({ ...ticket, windows: [3, 5] });
     const { text, commands } = decodeEscPos(buf);
-    for (const s of ['示例镇便民服务中心', 'B007', '民政救助', '您前面还有', '4 人', '约 18 分钟', '2026-11-23 09:41:07', '请留意叫号，过号请重新取号']) {
+    for (const s of ['示例镇便民服务中心', 'B007', '民政救助', '请到 3、5 号窗口办理', '您前面还有', '4 人', '约 18 分钟', '2026-11-23 09:41:07', '请留意叫号，过号请重新取号']) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('优先');
     expect(text).not.toContain('补打');
-    // The number is printed right after "GS ! 0x11" (double width and height).
-    const big = buf.indexOf(Buffer.from([0x1d, 0x21, 0x11]));
-    expect(big).toBeGreaterThan(0);
-    expect(buf.indexOf(Buffer.from('B007'), big)).toBeGreaterThan(big);
     expect(commands).toContain('GS V 0');
     expect(commands.indexOf('GS V 0')).toBeGreaterThan(commands.lastIndexOf('GS ( k 81'));
   });
@@ -68,5 +65,77 @@ describe('a ticket laid out in ESC/POS', () => {
   it('keeps QR content ASCII', () => {
     expect(asciiUrl('http://大厅.local/t/1')).toBe('http://%E5%A4%A7%E5%8E%85.local/t/1');
     expect(asciiUrl(ticket.url)).toBe(ticket.url);
+  });
+});
+
+/** The printed line holding `text`, as Epson's Chinese firmware would print it. */
+function lineWith(lines: PrintedLine[], text: string): PrintedLine {
+  const l = lines.find((x) => x.text.includes(text));
+  if (!l) throw new Error(`no printed line holds "${text}"`);
+  return l;
+}
+
+describe('a ticket as an Epson printer with Chinese firmware prints it', () => {
+  for (const paperMm of [80, 58] as const) {
+    it(`makes the number the largest thing on ${paperMm} mm paper, at least three times the normal size`, () => {
+      const { lines } = readAsEpson(renderTicket(ticket, { paperMm }));
+      const number = lineWith(lines, 'B007');
+      expect(number.height).toBeGreaterThanOrEqual(3);
+      expect(number.width).toBeGreaterThanOrEqual(3);
+      for (const l of lines) if (l !== number) expect(l.height).toBeLessThan(number.height);
+      // Six columns per character at most on 58 mm: the number still fits one line.
+      expect(number.chars.reduce((w, c) => w + c.width, 0)).toBeLessThanOrEqual(paperMm === 58 ? 32 : 48);
+    });
+  }
+
+  it('sizes Chinese names with GS ! (Epson applies ESC ! to ASCII only) and never uses ESC !', () => {
+    const buf = renderTicket(ticket);
+    expect(decodeEscPos(buf).commands.filter((c) => c.startsWith('ESC !'))).toEqual([]);
+    const { lines } = readAsEpson(buf);
+    const hall = lineWith(lines, '示例镇便民服务中心');
+    expect(hall.chars.every((c) => c.height === 2)).toBe(true);
+    const service = lineWith(lines, '民政救助');
+    expect(service.chars.every((c) => c.height === 2 && c.width === 2)).toBe(true);
+  });
+
+  it('puts the size back to normal (GS ! 0) after the number and the service, so later Chinese lines print normal', () => {
+    const buf = renderTicket({ ...ticket, priority: true, windows: [2] });
+    const { commands } = decodeEscPos(buf);
+    const sizes = commands.filter((c) => c.startsWith('GS !'));
+    // Every size set is followed by a reset before the next one.
+    sizes.forEach((c, i) => expect(c === 'GS ! 0' || sizes[i + 1] === 'GS ! 0').toBe(true));
+    const { lines } = readAsEpson(buf);
+    const after = lines.slice(lines.indexOf(lineWith(lines, '民政救助')) + 1);
+    for (const text of ['优先', '请到 2 号窗口办理', '您前面还有', '预计等待', '取号时间', '扫码查看排队进度', '请留意叫号']) {
+      const l = lineWith(after, text);
+      expect(l.chars.every((c) => c.width === 1 && c.height === 1), text).toBe(true);
+    }
+  });
+
+  it('centres the QR caption once: by the printer, with no padding of its own', () => {
+    for (const paperMm of [80, 58] as const) {
+      const { lines } = readAsEpson(renderTicket(ticket, { paperMm }));
+      const caption = lineWith(lines, '扫码查看排队进度');
+      expect(caption.align).toBe('center');
+      expect(caption.text).toBe('扫码查看排队进度');
+    }
+  });
+
+  it('feeds the paper once before the cut (ESC d 4), not twice', () => {
+    const buf = renderTicket(ticket);
+    const { commands } = decodeEscPos(buf);
+    expect(commands.filter((c) => c.startsWith('ESC d'))).toEqual(['ESC d 4']);
+    expect(commands.filter((c) => c.startsWith('GS V'))).toEqual(['GS V 0']);
+    expect(commands.indexOf('ESC d 4')).toBe(commands.indexOf('GS V 0') - 1);
+    // No vertical tabs or stray blank lines after the footer either.
+    const { lines } = readAsEpson(buf);
+    expect(lines.at(-1)!.text).toContain('请留意叫号');
+  });
+
+  it('marks a late copy （补打） in large print near the top', () => {
+    const { lines } = readAsEpson(renderTicket({ ...ticket, reprint: true }));
+    const mark = lineWith(lines, '（补打）');
+    expect(lines.indexOf(mark)).toBeLessThan(lines.indexOf(lineWith(lines, 'B007')));
+    expect(mark.height).toBe(2);
   });
 });

@@ -87,7 +87,7 @@ describe('evolve, event by event', () => {
     });
     expect(s.tickets.get('a1')).toMatchObject({
       status: 'waiting', serviceId: 'B', issuedServiceId: 'A', issuedMs: at('08:00'), startedAt: null, calledAt: iso('09:00'),
-      transfers: [{ fromServiceId: 'A', toServiceId: 'B', at: iso('09:04'), windowId: 'W1', staffId: 'S01' }],
+      transfers: [{ fromServiceId: 'A', toServiceId: 'B', at: iso('09:04'), windowId: 'W1', staffId: 'S01', reason: '走错窗口' }],
     });
     expect(s.waiting.has('a1')).toBe(true);
     expect(s.windows.get('W1')?.currentTicketId).toBeNull();
