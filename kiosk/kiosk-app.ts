@@ -9,6 +9,7 @@ import { hubLocalTime, syncHubClock } from '../ui/hubClock.ts';
 import { localName, t } from '../ui/i18n.ts';
 import type { HallInfo, ServiceView, TicketView } from '../ui/types.ts';
 import { estimateText, unavailable } from './availability.ts';
+import { CheckinController } from './checkin-controller.ts';
 import { kioskStyles } from './styles.ts';
 import './ticket-card.ts';
 
@@ -41,6 +42,11 @@ export class KioskApp extends HallElement {
   private _clockKnown = false;
   private readonly _refetch = debounce(() => void this.load(), 150);
   private _offs: (() => void)[] = [];
+  /** 预约取号: the code keypad, and a scanner's code read on any screen (checkin-controller.ts). */
+  private readonly _checkin = new CheckinController(this, (ticket) => {
+    this._chosen = null;
+    this._ticket = ticket;
+  });
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -131,6 +137,7 @@ export class KioskApp extends HallElement {
   }
 
   private reset = () => {
+    this._checkin.hide();
     this._ticket = null;
     this._chosen = null;
     this._error = null;
@@ -150,7 +157,7 @@ export class KioskApp extends HallElement {
         ? html`<div class="printer-alert" role="alert">⚠ ${t('printerDown')}${this._printer?.pendingJobs ? ` · ${t('printerPending', { n: this._printer.pendingJobs })}` : ''}</div>`
         : nothing}
       <main id="main">
-        ${this._ticket
+        ${this._checkin.open ? this._checkin.render(this.kioskId) : this._ticket
           ? html`<ticket-card .ticket=${this._ticket} .service=${this._services.find((s) => s.id === this._ticket?.serviceId) ?? null}
               .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} .seconds=${this.ticketSeconds} @done=${this.reset}></ticket-card>`
           : this._chosen
@@ -163,6 +170,7 @@ export class KioskApp extends HallElement {
   private renderServices() {
     return html`
       <h2 class="prompt">${t('chooseService')}</h2>
+      ${this._services.some((s) => (s as { appointments?: unknown }).appointments) ? this._checkin.button() : nothing}
       <div class="services">
         ${this._services.map((s) => {
           const off = unavailable(s, this._hubTime);

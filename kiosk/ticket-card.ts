@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { HallElement } from '../ui/hall-element.ts';
 import { clockTime, localName, t } from '../ui/i18n.ts';
 import type { ServiceView, TicketView } from '../ui/types.ts';
+import { appointmentMark } from './checkin-pad.ts';
 
 
 /**
@@ -75,6 +76,7 @@ export class TicketCard extends HallElement {
       <div class="number" data-testid="ticket-number">${tk.number}</div>
       <div class="service">${this.service ? localName(this.service) : tk.serviceId}</div>
       ${tk.priority ? html`<span class="priority">${t('priority')}</span>` : nothing}
+      ${appointmentMark(tk, this.timezone)}
       <div class="ahead" data-testid="ticket-ahead">${t('ahead', { n: tk.ahead })}</div>
       <dl>
         <dt>${t('estimatedWait')}</dt><dd>${this.service?.openWindows === 0 ? t('noWindow') : t('estimateMin', { n: tk.estimatedWaitMin })}</dd>

@@ -1,5 +1,7 @@
-import { createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { StaffRole } from '../shared/config.ts';
+import type { PinHasher } from './pinWorker.ts';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 
@@ -10,34 +12,52 @@ export async function hashPin(pin: string): Promise<string> {
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
 }
 
-export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+/**
+ * Checks a PIN against its stored hash. Logins pass a `PinHasher` so the work runs on its own
+ * thread; config import (start-up only) may use the libuv pool.
+ */
+export async function verifyPin(pin: string, stored: string, hasher?: PinHasher): Promise<boolean> {
   const [kind, saltHex, hashHex] = stored.split('$');
   if (kind !== 'scrypt' || !saltHex || !hashHex) return false;
-  const hash = await scrypt(pin, Buffer.from(saltHex, 'hex'), 32);
+  const salt = Buffer.from(saltHex, 'hex');
+  const hash = hasher ? await hasher.hash(pin, salt) : await scrypt(pin, salt, 32);
   const want = Buffer.from(hashHex, 'hex');
   return want.length === hash.length && timingSafeEqual(want, hash);
 }
 
+/** A fingerprint of a staffer's credentials: it changes when their PIN does. */
+export function pinFingerprint(pinHash: string): string {
+  return createHash('sha256').update(pinHash).digest('hex').slice(0, 16);
+}
+
 export interface TokenClaims {
   staffId: string;
-  role: 'staff' | 'manager';
+  role: StaffRole;
   /** Expiry, hub time in ms. */
   exp: number;
+  /** Fingerprint of the PIN hash at login: a changed PIN ends the token. */
+  fp?: string;
+  /** The staffer's sign-out-everywhere generation at login. */
+  g?: number;
 }
 
 /**
  * Signed tokens (HMAC-SHA256 over the claims) so a hub restart does not log every counter out;
- * the key lives in the data dir.
+ * the key lives in the data dir. `stillValid` is asked on every check, so a token whose staffer
+ * was removed, changed role or PIN, or was signed out everywhere stops at once.
  */
 export class Tokens {
-  constructor(private readonly key: Buffer) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly stillValid: (claims: TokenClaims) => boolean = () => true,
+  ) {}
 
   issue(claims: TokenClaims): string {
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${body}.${this.sign(body)}`;
   }
 
-  /** The claims of a valid, unexpired token, or null. */
+  /** The claims of a valid, unexpired, unrevoked token, or null. */
   verify(token: string, now: number): TokenClaims | null {
     if (typeof token !== 'string' || token.length > 1000) return null;
     const [body, sig] = token.split('.');
@@ -48,7 +68,7 @@ export class Tokens {
     try {
       const c = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
       if (typeof c.exp !== 'number' || c.exp <= now) return null;
-      return c;
+      return this.stillValid(c) ? c : null;
     } catch {
       return null;
     }
@@ -56,60 +76,5 @@ export class Tokens {
 
   private sign(body: string) {
     return createHmac('sha256', this.key).update(body).digest('base64url');
-  }
-}
-
-/** Wrong PINs per staff id: after `max` within `windowMs`, the id is locked for `lockMs`. */
-export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-  private lockedUntil = new Map<string, number>();
-  /** PINs being checked right now: scrypt is slow, and guesses sent at once must count before they are judged. */
-  private checking = new Map<string, number>();
-
-  constructor(
-    private readonly max = 5,
-    private readonly windowMs = 15 * 60_000,
-    private readonly lockMs = 15 * 60_000,
-  ) {}
-
-  /** Ms until the id may try again, or 0. */
-  lockedFor(id: string, now: number): number {
-    const until = this.lockedUntil.get(id) ?? 0;
-    return until > now ? until - now : 0;
-  }
-
-  /**
-   * Claims one check of a PIN for the id, or false when the wrong ones already counted plus those
-   * still being checked reach the limit. Pair every true with `done`.
-   */
-  begin(id: string, now: number): boolean {
-    const recent = (this.failures.get(id) ?? []).filter((t) => t > now - this.windowMs).length;
-    const inFlight = this.checking.get(id) ?? 0;
-    if (recent + inFlight >= this.max) return false;
-    this.checking.set(id, inFlight + 1);
-    return true;
-  }
-
-  done(id: string): void {
-    const n = (this.checking.get(id) ?? 1) - 1;
-    if (n > 0) this.checking.set(id, n);
-    else this.checking.delete(id);
-  }
-
-  fail(id: string, now: number): void {
-    const recent = (this.failures.get(id) ?? []).filter((t) => t > now - this.windowMs);
-    recent.push(now);
-    if (recent.length >= this.max) {
-      this.lockedUntil.set(id, now + this.lockMs);
-      this.failures.delete(id);
-    } else {
-      this.failures.set(id, recent);
-    }
-    // Bound memory when someone sprays made-up ids.
-    if (this.failures.size > 10_000) this.failures.clear();
-  }
-
-  succeed(id: string): void {
-    this.failures.delete(id);
   }
 }

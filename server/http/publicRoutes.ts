@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { conflict, notFound } from '../../shared/errors.ts';
 import type { Hub } from '../hub.ts';
+import { newTicketKey } from '../ticketKeys.ts';
+import { gateIssue, type Trust } from '../trust.ts';
+import { authoriseRating } from './ratingAccess.ts';
 import { servicesView, ticketView, windowsView } from '../views.ts';
 import { parse } from './errors.ts';
 import { issueTicketBody, pathId, ratingBody } from './schemas.ts';
@@ -8,7 +11,7 @@ import { issueTicketBody, pathId, ratingBody } from './schemas.ts';
 const noTicket = () => notFound('UNKNOWN_TICKET', '没有这张票', 'No such ticket');
 
 /** Visitors and devices: no token. */
-export function publicRoutes(hub: Hub): Router {
+export function publicRoutes(hub: Hub, trust: Trust): Router {
   const r = Router();
 
   r.get('/api/health', (_req, res) => {
@@ -19,6 +22,8 @@ export function publicRoutes(hub: Hub): Router {
     const { hall, services, windows } = hub.config;
     res.json({
       name: hall.name, timezone: hall.timezone, hours: hall.hours, notice: hall.notice,
+      // The address phones reach the hub by: the kiosk's on-screen QR uses it, as the paper does.
+      publicUrl: hall.publicUrl ?? null,
       services: services.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix })),
       windows: windows.map((w) => ({ id: w.id, number: w.number, name: w.name, serviceIds: w.serviceIds })),
     });
@@ -34,13 +39,23 @@ export function publicRoutes(hub: Hub): Router {
 
   r.post('/api/tickets', async (req, res) => {
     const body = parse(issueTicketBody, req.body);
-    const [event] = await hub.execute(
-      (at) => ({ type: 'IssueTicket', at, ticketId: '', serviceId: body.serviceId, priority: body.priority }),
-      { newTicket: true },
-    );
+    // Paired kiosks and staff are bound by the service's limits only; anyone else by the hourly quota.
+    const gate = gateIssue(trust, req, hub.clock.now());
+    const { key, keyHash } = newTicketKey();
+    let event;
+    try {
+      [event] = await hub.execute(
+        (at) => ({ type: 'IssueTicket', at, ticketId: '', serviceId: body.serviceId, priority: body.priority, keyHash, issuedBy: gate.issuedBy }),
+        { newTicket: true },
+      );
+    } catch (e) {
+      gate.release();
+      throw e;
+    }
     if (event?.type !== 'TicketIssued') throw new Error('issuing a ticket produced no TicketIssued');
     const t = hub.state.tickets.get(event.data.ticketId)!;
-    const view = ticketView(t, hub.state, hub.config);
+    // The key is in this answer only (and the printed QR): never on a socket nor in GET /api/tickets/:id.
+    const view = { ...ticketView(t, hub.state, hub.config), key };
     res.status(201).json(view);
     if (body.kioskId) hub.emitPrint?.(body.kioskId, view);
   });
@@ -54,12 +69,15 @@ export function publicRoutes(hub: Hub): Router {
 
   r.post('/api/tickets/:id/rating', async (req, res) => {
     const id = parse(pathId, req.params.id);
-    const { score } = parse(ratingBody, req.body);
-    if (!hub.state.tickets.has(id)) {
+    const { score, key } = parse(ratingBody, req.body);
+    const ticket = hub.state.tickets.get(id);
+    if (!ticket) {
       // Ratings belong to the open day: an old ticket is known, its day's state forbids a rating (409).
       if (hub.findTicket(id)) throw conflict('RATING_CLOSED', '该号所在营业日已结束，无法评价', "That ticket's business day has closed");
       throw noTicket();
     }
+    // The window's paired pad, or the visitor holding the ticket's key: nothing a socket shows suffices.
+    authoriseRating(trust, req, ticket, key, hub.state, hub.clock.now());
     await hub.execute((at) => ({ type: 'RateTicket', at, ticketId: id, score }));
     res.status(201).json(ticketView(hub.state.tickets.get(id)!, hub.state, hub.config));
   });

@@ -10,7 +10,7 @@ export const issueTicketBody = body({
   priority: z.boolean().default(false),
   kioskId: z.string().max(64).optional(),
 });
-export const ratingBody = body({ score: z.number().int().min(1).max(5) });
+export const ratingBody = body({ score: z.number().int().min(1).max(5), key: z.string().min(1).max(100).optional() });
 export const loginBody = body({ staffId: idLike, pin: z.string().min(1).max(64) });
 export const signInBody = body({ post: z.enum(['A', 'B']), handover: z.boolean().default(false) });
 export const finishBody = body({ outcome: z.enum(OUTCOMES as [string, ...string[]]).default('done') });

@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/hub.ts';
-import { spawnHub } from '../support/process.ts';
+import { pairKiosk, spawnHub } from '../support/process.ts';
 
+/** The hall's paired kiosk: bound by the services' limits only. */
+let kiosk = '';
 const post = (url: string, body: unknown) =>
-  fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk}` }, body: JSON.stringify(body) });
 
 describe('a hub killed with SIGKILL in the middle of a burst', () => {
   const dataDir = tempDir();
@@ -13,6 +15,7 @@ describe('a hub killed with SIGKILL in the middle of a burst', () => {
   it('keeps every ticket it answered 201 and never repeats a number after restart', async () => {
     const env = { QUEUE_DATA_DIR: dataDir, QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' };
     const first = await spawnHub(env);
+    kiosk = await pairKiosk(first.url);
     const answered: { id: string; number: string }[] = [];
     let stop = false;
     // Eight clients issue tickets as fast as they can until the hub dies under them.

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HallEvent } from '../../shared/events.ts';
 import { prng } from '../support/busyDay.ts';
 import { DEMO_PINS, tempDir } from '../support/hub.ts';
-import { spawnHub } from '../support/process.ts';
+import { pairKiosk, spawnHub } from '../support/process.ts';
 
 /** Rounds of SIGKILL; `HALLHUB_KILL_ROUNDS` raises it for a longer run. */
 const ROUNDS = Number(process.env.HALLHUB_KILL_ROUNDS ?? 20);
@@ -27,15 +27,18 @@ describe(`SIGKILL at ${ROUNDS} random moments under load`, () => {
     const env = { QUEUE_DATA_DIR: dataDir, QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' };
     const answered = new Map<string, string>();
     const windows: [string, string][] = [['S01', 'W1'], ['S02', 'W2'], ['S06', 'W6']];
+    let kiosk = '';
     for (let round = 0; round < ROUNDS; round++) {
       const hub = await spawnHub(env);
+      // The paired kiosk's token is kept in the data dir: pairing once lasts every restart.
+      kiosk ||= await pairKiosk(hub.url);
       let alive = true;
       const tokens = await Promise.all(windows.map(async ([s]) => (await json(`${hub.url}/api/auth/login`, 'POST', { staffId: s, pin: DEMO_PINS[s] })).body.token as string));
       await Promise.all(windows.map(([, w], i) => json(`${hub.url}/api/windows/${w}/sign-in`, 'POST', { post: 'A' }, tokens[i])));
       const issuers = Array.from({ length: 4 }, async (_, c) => {
         while (alive) {
           try {
-            const r = await json(`${hub.url}/api/tickets`, 'POST', { serviceId: c % 2 ? 'A' : 'E' });
+            const r = await json(`${hub.url}/api/tickets`, 'POST', { serviceId: c % 2 ? 'A' : 'E' }, kiosk);
             if (r.status === 201) answered.set(r.body.id, r.body.number);
           } catch {
             return;

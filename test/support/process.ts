@@ -37,3 +37,24 @@ export function spawnHub(env: Record<string, string>, timeoutMs = 20_000): Promi
     });
   });
 }
+
+/**
+ * Pairs a kiosk with a running demo-hall hub over HTTP, as a manager would: its device token.
+ * Tickets sent with it are bound by the services' limits only, not the hourly quota of unpaired
+ * clients. The token survives restarts of the hub on the same data dir.
+ */
+export async function pairKiosk(url: string, manager: { staffId: string; pin: string } = { staffId: 'M01', pin: '900001' }): Promise<string> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as any;
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const { token } = await post('/api/auth/login', manager);
+  const { pairingCode } = await post('/api/devices', { kind: 'kiosk', name: 'test kiosk' }, token);
+  return (await post('/api/devices/pair', { pairingCode })).deviceToken as string;
+}

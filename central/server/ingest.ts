@@ -1,0 +1,177 @@
+import type pg from 'pg';
+import { z } from 'zod';
+import type { HallConfig } from '../../shared/config.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { HallEvent } from '../../shared/events.ts';
+import type { ScheduleSettings } from '../../shared/scoring/types.ts';
+import { isDate } from '../../shared/time.ts';
+import { dayOf, DayFold, liveRow, type LiveRow } from './fold.ts';
+import { writeProjections } from './projections.ts';
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?([+-]\d{2}:\d{2}|Z)$/;
+
+export const batchSchema = z.object({
+  journalId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -'),
+  events: z.array(z.object({
+    seq: z.number().int().min(1),
+    type: z.string().min(1).max(40),
+    at: z.string().regex(ISO, 'ISO 8601 with offset'),
+    data: z.record(z.string(), z.unknown()),
+  })).max(5000),
+  /** The hub's clock and business day (heartbeats send an empty batch with these). */
+  now: z.string().regex(ISO).optional(),
+  businessDay: z.string().refine(isDate).optional(),
+});
+export type Batch = z.output<typeof batchSchema>;
+
+export class SeqGap extends DomainError {
+  constructor(readonly ackedSeq: number, first: number) {
+    super('conflict', 'SEQ_GAP', `事件序号不连续：已确认到 ${ackedSeq}，收到从 ${first} 开始的批次`, `Sequence gap: acknowledged up to ${ackedSeq}, batch starts at ${first}`);
+  }
+}
+
+export interface HallMeta {
+  config: HallConfig;
+  schedule: ScheduleSettings;
+  rubricId: string;
+  hash: string;
+}
+
+/**
+ * The open day's fold of each hall, kept between batches. Valid only while it has folded exactly
+ * what PostgreSQL holds (its seq equals the journal's acked seq, read under the row lock), so two
+ * centre processes ingesting for one hall never trust a stale fold.
+ */
+export class FoldCache {
+  private folds = new Map<string, DayFold>();
+  private metas = new Map<string, HallMeta | null>();
+
+  constructor(private readonly max = 500) {}
+
+  get(hallId: string, journalId: string, ackedSeq: number): DayFold | null {
+    const f = this.folds.get(hallId);
+    return f && f.journalId === journalId && f.seq === ackedSeq ? f : null;
+  }
+  set(hallId: string, f: DayFold) {
+    this.folds.delete(hallId);
+    if (this.folds.size >= this.max) this.folds.delete(this.folds.keys().next().value!);
+    this.folds.set(hallId, f);
+  }
+  drop(hallId: string) {
+    this.folds.delete(hallId);
+  }
+  async meta(pool: pg.Pool | pg.PoolClient, hallId: string): Promise<HallMeta | null> {
+    if (this.metas.has(hallId)) return this.metas.get(hallId)!;
+    const r = await pool.query<{ config: HallConfig; schedule: ScheduleSettings; rubric_id: string; hash: string }>(
+      'select config, schedule, rubric_id, hash from hall_meta where hall_id = $1', [hallId]);
+    const row = r.rows[0];
+    const m = row ? { config: row.config, schedule: row.schedule, rubricId: row.rubric_id, hash: row.hash } : null;
+    this.metas.set(hallId, m);
+    return m;
+  }
+  /** A new config changes what the fold knows of windows: refold from the database next time. */
+  forgetMeta(hallId: string) {
+    this.metas.delete(hallId);
+    this.folds.delete(hallId);
+  }
+}
+
+const servesOf = (m: HallMeta | null) => Object.fromEntries((m?.config.windows ?? []).map((w) => [w.id, w.serviceIds]));
+
+async function loadFold(c: pg.PoolClient, hallId: string, journalId: string, day: string, meta: HallMeta | null): Promise<DayFold> {
+  const fold = new DayFold(journalId, day, servesOf(meta));
+  const r = await c.query<{ seq: string; type: string; at: string; data: unknown }>(
+    'select seq, type, at, data from events where hall_id = $1 and day = $2 and journal_id = $3 order by seq', [hallId, day, journalId]);
+  for (const row of r.rows) fold.add({ seq: Number(row.seq), type: row.type, at: row.at, data: row.data } as HallEvent);
+  fold.take();
+  return fold;
+}
+
+export interface IngestResult {
+  ackedSeq: number;
+  stored: number;
+  metaHash: string | null;
+  row: LiveRow;
+  /** Days this batch closed, to be scored for the rankings. */
+  closedDays: string[];
+}
+
+/**
+ * Stores a batch once, in seq order, with its projections, in one transaction: events at or below
+ * the journal's acked seq are skipped; a batch that starts past acked + 1 stores nothing.
+ */
+export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, batch: Batch): Promise<IngestResult> {
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    await c.query('insert into journals (hall_id, journal_id) values ($1, $2) on conflict do nothing', [hallId, batch.journalId]);
+    const j = (await c.query<{ acked_seq: string; last_day: string | null }>(
+      "select acked_seq, to_char(last_day, 'YYYY-MM-DD') as last_day from journals where hall_id = $1 and journal_id = $2 for update", [hallId, batch.journalId])).rows[0]!;
+    const acked = Number(j.acked_seq);
+    const fresh = batch.events.filter((e) => e.seq > acked) as unknown as HallEvent[];
+    if (fresh.length && fresh[0]!.seq !== acked + 1) throw new SeqGap(acked, fresh[0]!.seq);
+    for (let i = 1; i < fresh.length; i++) {
+      if (fresh[i]!.seq !== fresh[0]!.seq + i) {
+        throw new DomainError('invalid', 'BAD_SEQ', '批次中的事件序号必须连续递增', 'Events of a batch must have consecutive seq numbers');
+      }
+    }
+    const meta = await cache.meta(c, hallId);
+    let fold = cache.get(hallId, batch.journalId, acked);
+    const closedDays: string[] = [];
+    let lastDay = j.last_day;
+    if (fresh.length) {
+      if (!fold && lastDay) fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
+      cache.drop(hallId);
+      await insertEvents(c, hallId, batch.journalId, fresh);
+      // Fold day by day; a day ends when its close is journaled or the next day's first event comes.
+      const touched: DayFold[] = [];
+      for (const e of fresh) {
+        const day = dayOf(e);
+        if (!fold || day > fold.day) {
+          if (fold && !fold.closed) {
+            fold.close();
+            closedDays.push(fold.day);
+            if (!touched.includes(fold)) touched.push(fold);
+          }
+          fold = new DayFold(batch.journalId, day, servesOf(meta));
+        }
+        if (!touched.includes(fold)) touched.push(fold);
+        const wasClosed = fold.closed;
+        fold.add(e);
+        if (!wasClosed && fold.closed) closedDays.push(fold.day);
+      }
+      for (const f of touched) await writeProjections(c, hallId, f);
+      lastDay = fold!.day;
+      await c.query('update journals set acked_seq = $3, last_day = $4, last_event_at = now() where hall_id = $1 and journal_id = $2',
+        [hallId, batch.journalId, fresh.at(-1)!.seq, lastDay]);
+    } else if (!fold && lastDay) {
+      fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
+    }
+    const ackedSeq = fresh.at(-1)?.seq ?? acked;
+    const hallNow = batch.now ?? fresh.at(-1)?.at ?? null;
+    const row = liveRow(fold ?? null, meta, { businessDay: batch.businessDay ?? lastDay, now: hallNow, journalId: batch.journalId });
+    await c.query(
+      `update hall_status set last_seen_at = now(), journal_id = $2, business_day = $3, hall_now = $4, row = $5
+        where hall_id = $1`,
+      [hallId, batch.journalId, row.businessDay, hallNow, JSON.stringify({ ...row, ackedSeq })],
+    );
+    await c.query('commit');
+    if (fold) cache.set(hallId, fold);
+    return { ackedSeq, stored: fresh.length, metaHash: meta?.hash ?? null, row, closedDays };
+  } catch (e) {
+    await c.query('rollback').catch(() => {});
+    cache.drop(hallId);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** One statement per batch: arrays unnested into rows, far faster than a row per statement. */
+async function insertEvents(c: pg.PoolClient, hallId: string, journalId: string, events: HallEvent[]) {
+  await c.query(
+    `insert into events (hall_id, journal_id, seq, day, type, at, data)
+     select $1, $2, s, d::date, t, a, x::jsonb from unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) as u(s, d, t, a, x)`,
+    [hallId, journalId, events.map((e) => e.seq), events.map(dayOf), events.map((e) => e.type), events.map((e) => e.at), events.map((e) => JSON.stringify(e.data))],
+  );
+}

@@ -1,0 +1,123 @@
+import type pg from 'pg';
+import { Tally, FIGURE_FIELDS, type Figures } from '../../shared/reports/figures.ts';
+
+/** A hall report's `total`: the contract's figures plus the hub's extensions maxWaiting and flagged. */
+export type HallTotal = Figures & { maxWaiting: number; flagged: number };
+
+/** The hub's suspect rule (shared/reports/suspect.ts defaults): longer than 4 × target or 2 hours. */
+const SUSPECT_FACTOR = 4;
+const SUSPECT_MAX_MS = 2 * 3_600_000;
+/**
+ * percentile_disc(f) takes the row at ⌈f·N⌉ computed in floating point, and 0.9·N can land a hair
+ * above an integer (0.9 × 30 = 27.000000000000004): one rank too far. The nearest rank of the
+ * hub (⌈p·N/100⌉ in exact arithmetic) is read with f just below p/100; a fraction of N·p/100 is a
+ * multiple of 1/100, far larger than the 1e-12 taken off, so no rank moves the other way.
+ */
+const P50 = 0.5 - 1e-12;
+const P90 = 0.9 - 1e-12;
+
+interface Agg {
+  hall_id: string | null;
+  issued: string; served: string; no_show: string; abandoned: string; transferred: string;
+  wait_sum: string | null; wait_p50: string | null; wait_p90: string | null; wait_max: string | null;
+  service_count: string; service_sum: string | null; service_p90: string | null;
+  within: string; flagged: string;
+}
+
+/**
+ * The wait figures of each hall over a period and of all of them together, in one pass of SQL:
+ * counts, sums and exact nearest-rank percentiles (ordered-set aggregates over every ticket, never
+ * an average of halls), grouped by hall and by nothing at once. The means and percentages are then
+ * made by the hub's own `Tally.figures()`, so rounding has one definition.
+ *
+ * The definitions are the hub's (docs/reports.md): a ticket counts under the service it ended in
+ * for served, wait and service; its targets are the hall's current ones; a day before the
+ * journal's last day is closed, so a ticket still in the hall then was abandoned.
+ */
+export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, to: string): Promise<{ halls: (HallTotal & { hallId: string })[]; total: HallTotal }> {
+  const sql = `
+    with t as (
+      select t.hall_id,
+             case when t.status in ('waiting', 'called', 'serving') and (t.day < j.last_day) then 'abandoned' else t.status end as st,
+             t.called_ms - t.issued_ms as wait_ms,
+             t.finished_ms - t.started_ms as service_ms,
+             cardinality(t.transferred_from) > 0 as moved,
+             s.target_wait_min, s.target_service_min
+        from tickets t
+        join journals j on j.hall_id = t.hall_id and j.journal_id = t.journal_id
+        left join hall_services s on s.hall_id = t.hall_id and s.service_id = t.service
+       where t.hall_id = any($1) and t.day between $2::date and $3::date
+    )
+    select hall_id,
+           count(*) as issued,
+           count(*) filter (where st = 'done') as served,
+           count(*) filter (where st = 'no-show') as no_show,
+           count(*) filter (where st = 'abandoned') as abandoned,
+           count(*) filter (where moved) as transferred,
+           sum(wait_ms) filter (where st = 'done') as wait_sum,
+           percentile_disc(${P50}) within group (order by wait_ms) filter (where st = 'done') as wait_p50,
+           percentile_disc(${P90}) within group (order by wait_ms) filter (where st = 'done') as wait_p90,
+           max(wait_ms) filter (where st = 'done') as wait_max,
+           count(service_ms) filter (where st = 'done') as service_count,
+           sum(service_ms) filter (where st = 'done') as service_sum,
+           percentile_disc(${P90}) within group (order by service_ms) filter (where st = 'done' and service_ms is not null) as service_p90,
+           count(*) filter (where st = 'done' and (target_wait_min is null or wait_ms <= target_wait_min * 60000)) as within,
+           count(*) filter (where st = 'done' and service_ms > least(coalesce(${SUSPECT_FACTOR} * target_service_min * 60000, ${SUSPECT_MAX_MS}), ${SUSPECT_MAX_MS})) as flagged
+      from t
+     group by grouping sets ((hall_id), ())`;
+  const peaksSql = `
+    select hall_id, max(max_waiting) as m from queue_peaks
+     where hall_id = any($1) and day between $2::date and $3::date group by grouping sets ((hall_id), ())`;
+  const [agg, peaks] = await Promise.all([
+    pool.query<Agg>(sql, [halls, from, to]),
+    pool.query<{ hall_id: string | null; m: number | null }>(peaksSql, [halls, from, to]),
+  ]);
+  const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
+  const byHall = new Map(agg.rows.map((r) => [r.hall_id, r]));
+  const figures = (r: Agg | undefined, hallId: string | null): HallTotal => {
+    const t = new Tally();
+    if (r) {
+      const n = (x: string | null) => (x === null ? 0 : Number(x));
+      const ms = (x: string | null) => (x === null ? null : Number(x));
+      t.issued = n(r.issued);
+      t.served = n(r.served);
+      t.noShow = n(r.no_show);
+      t.abandoned = n(r.abandoned);
+      t.transferred = n(r.transferred);
+      t.waitCount = t.served;
+      t.waitSumMs = n(r.wait_sum);
+      t.waitP50Ms = ms(r.wait_p50);
+      t.waitP90Ms = ms(r.wait_p90);
+      t.waitMaxMs = ms(r.wait_max);
+      t.serviceCount = n(r.service_count);
+      t.serviceSumMs = n(r.service_sum);
+      t.serviceP90Ms = ms(r.service_p90);
+      t.withinTarget = n(r.within);
+      t.flagged = n(r.flagged);
+    }
+    return { ...t.figures(), maxWaiting: peakOf.get(hallId) ?? 0, flagged: t.flagged };
+  };
+  return {
+    halls: halls.map((h) => ({ hallId: h, ...figures(byHall.get(h), h) })),
+    total: figures(byHall.get(null), null),
+  };
+}
+
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  // A cell starting like a formula is neutralised, as the hub's CSV does.
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/** One row per hall then the total; UTF-8 with a byte-order mark so Excel on Chinese Windows reads it. */
+export function waitsCsv(rows: (HallTotal & { hallId: string; name?: string })[], total: HallTotal): string {
+  const fields = [...FIGURE_FIELDS, 'maxWaiting', 'flagged'] as const;
+  const lines = [
+    ['hallId', 'name', ...fields],
+    ...rows.map((r) => [r.hallId, r.name ?? '', ...fields.map((f) => r[f])]),
+    ['total', '', ...fields.map((f) => total[f])],
+  ];
+  return '\ufeff' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+}
