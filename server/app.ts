@@ -17,6 +17,7 @@ import { Hub } from './hub.ts';
 import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
 import { attachPrinting, type Printing } from './printing/index.ts';
 import { attachRealtime } from './realtime.ts';
+import type { SocketLimits } from './socketGuards.ts';
 import { ConfigStore } from './store.ts';
 
 export interface HubOptions {
@@ -37,6 +38,8 @@ export interface HubOptions {
   updateConfig?: boolean;
   /** Share one fsync among concurrent appends (default on; off only for benchmarks). */
   groupCommit?: boolean;
+  /** Per-socket and per-address bounds (see server/socketGuards.ts); tests make them small. */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 export interface RunningHub {
@@ -96,7 +99,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(errorHandler(log));
 
     const http = createServer(app);
-    const io = attachRealtime(http, hub);
+    const io = attachRealtime(http, hub, opts.socketLimits);
     printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);

@@ -4,6 +4,7 @@ import type { HallEvent } from '../shared/events.ts';
 import type { Hub } from './hub.ts';
 import { syncMessage } from './http/schemas.ts';
 import { snapshotView } from './views.ts';
+import { boundQueue, capConnections, DEFAULT_SOCKET_LIMITS, syncLimiter, type SocketLimits } from './socketGuards.ts';
 
 /** The socket contract, shared in shape with the pages' connection helper. */
 export interface ServerToClient {
@@ -14,7 +15,7 @@ export interface ServerToClient {
 export type SyncAnswer =
   | { seq: number; events: HallEvent[] }
   | { seq: number; snapshot: ReturnType<typeof snapshotView> }
-  | { error: { code: string; message: string } };
+  | { error: { code: string; message: string; retryAfterMs?: number } };
 export interface ClientToServer {
   'hall:sync': (msg: { lastSeq: number }, ack: (a: SyncAnswer) => void) => void;
 }
@@ -23,7 +24,10 @@ export interface ClientToServer {
  * Broadcasts every durable event to every socket, in seq order, and answers `hall:sync` with what
  * a screen missed. Malformed messages get an error answer, never a disconnect.
  */
-export function attachRealtime(http: HttpServer, hub: Hub): Server<ClientToServer, ServerToClient> {
+export function attachRealtime(http: HttpServer, hub: Hub, limitsGiven: Partial<SocketLimits> = {}): Server<ClientToServer, ServerToClient> {
+  const limits = { ...DEFAULT_SOCKET_LIMITS, ...limitsGiven };
+  capConnections(http, limits.maxPerAddress, (addr) => hub.log(`connection from ${addr} refused: ${limits.maxPerAddress} already open`));
+  const snapshots = snapshotCache(hub);
   const io = new Server<ClientToServer, ServerToClient>(http, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
@@ -37,15 +41,37 @@ export function attachRealtime(http: HttpServer, hub: Hub): Server<ClientToServe
   io.on('connection', (socket: Socket<ClientToServer, ServerToClient>) => {
     // Everything broadcast is public by rule (numbers, windows, who is on duty), so a staff page's
     // `auth: { token }` is accepted but changes nothing; personal data only goes out over REST.
+    boundQueue(socket, limits.maxQueuedBytes, (queued) => hub.log(`socket ${socket.id} dropped: ${queued} bytes waiting to be sent (it stopped reading)`));
+    const syncs = syncLimiter(limits);
     socket.on('hall:sync', (msg, ack) => {
       if (typeof ack !== 'function') return;
+      if (!syncs.take()) {
+        // The page's connection helper tries again a second later; a spammer just waits.
+        return ack({ error: { code: 'TOO_MANY_REQUESTS', message: `too many hall:sync requests; try again in ${syncs.waitMs()} ms`, retryAfterMs: syncs.waitMs() } });
+      }
       const parsed = syncMessage.safeParse(msg);
       if (!parsed.success) return ack({ error: { code: 'BAD_REQUEST', message: 'hall:sync expects { lastSeq: integer >= 0 }' } });
       const events = hub.eventsAfter(parsed.data.lastSeq);
       if (events) return ack({ seq: hub.journal.lastSeq, events });
-      void hub.settled().then(() => ack({ seq: hub.state.seq, snapshot: snapshotView(hub.state, hub.config) }));
+      void hub.settled().then(() => ack(snapshots()));
     });
     // Anything else a client sends is ignored; socket.io drops unknown events on its own.
   });
   return io;
+}
+
+/**
+ * One snapshot per seq: screens reconnecting together (after a Wi-Fi drop) and a client asking
+ * again and again all get the object built once, until the next event or a second has passed
+ * (a manager's edit of the hall changes names and targets without an event).
+ */
+function snapshotCache(hub: Hub) {
+  let kept: { seq: number; config: unknown; made: number; answer: { seq: number; snapshot: ReturnType<typeof snapshotView> } } | null = null;
+  return () => {
+    const now = Date.now();
+    if (kept && kept.seq === hub.state.seq && kept.config === hub.config && now - kept.made < 1000) return kept.answer;
+    const answer = { seq: hub.state.seq, snapshot: snapshotView(hub.state, hub.config) };
+    kept = { seq: hub.state.seq, config: hub.config, made: now, answer };
+    return answer;
+  };
 }

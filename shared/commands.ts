@@ -1,11 +1,13 @@
 import type { Outcome, PauseReason, Post } from './events.ts';
+import type { LobbyCommand } from './lobbyCommands.ts';
 
 /**
  * What people ask the hall to do. The hub stamps `at` (its clock, ms) and, where one is created,
  * the new id; the core never reads a clock or draws a random number.
  */
 export type Command =
-  | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean }
+  | LobbyCommand
+  | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean; appointment?: { appointmentId: string; slotStart: string } }
   /**
    * `handover`: the window's other post takes over a window that is open, in one step, so it
    * never goes dark (B arrives as A leaves).

@@ -4,6 +4,19 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const id = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
+/** A service's booking rules: slots of `slotMin` tiling the hall's hours, `perSlot` bookings each. */
+export const appointmentSettingsSchema = z.object({
+  slotMin: z.number().int().min(5).max(240).default(30),
+  perSlot: z.number().int().min(1).max(500).default(4),
+  /** How many days ahead one may book (today counts as 0). */
+  daysAhead: z.number().int().min(0).max(90).default(7),
+  /** Check-in opens this many minutes before the slot and closes this many after its start. */
+  earlyMin: z.number().int().min(0).max(240).default(30),
+  lateMin: z.number().int().min(0).max(240).default(15),
+  /** Weekdays with slots (0 = Sunday); the hall's `closedDates` have none. */
+  weekdays: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+});
+
 export const serviceSchema = z.object({
   id,
   name: z.string().min(1).max(60),
@@ -20,6 +33,8 @@ export const serviceSchema = z.object({
   /** One-time notice: the materials a visitor must bring. */
   materials: z.array(z.string().max(200)).max(50).default([]),
   guide: z.string().max(2000).optional(),
+  /** Present when the service takes bookings (预约); see shared/appointments.ts. */
+  appointments: appointmentSettingsSchema.optional(),
 });
 
 export const windowSchema = z.object({
@@ -35,7 +50,7 @@ export const staffSchema = z.object({
   id,
   name: z.string().min(1).max(40),
   pin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits'),
-  role: z.enum(['staff', 'manager']),
+  role: z.enum(['staff', 'manager', 'lobby']),
   photo: z.string().max(300).optional(),
 });
 
@@ -62,6 +77,16 @@ export const hallSchema = z.object({
   notice: z.string().max(500).default(''),
   /** Base URL printed in ticket QR codes (ASCII), e.g. http://192.168.1.10:8080; the hub's own address when absent. */
   publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an ASCII http(s) URL').optional(),
+  /** Bookings one client address may make in a day without a staff token (default 5). */
+  publicBookingsPerDay: z.number().int().min(1).max(1000).optional(),
+  /** A phone that missed `missed` bookings within `withinDays` cannot book for `banDays` after the last (3, 30, 30). */
+  bookingBan: z.object({
+    missed: z.number().int().min(1).max(100).default(3),
+    withinDays: z.number().int().min(1).max(365).default(30),
+    banDays: z.number().int().min(0).max(365).default(30),
+  }).optional(),
+  /** Dates the hall does not open (public holidays): no booking slots. */
+  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).optional(),
 });
 
 export const hallConfigSchema = z
@@ -101,13 +126,16 @@ export type HallConfigFile = z.output<typeof hallConfigSchema>;
 export type ServiceConfig = z.output<typeof serviceSchema>;
 export type WindowConfig = z.output<typeof windowSchema>;
 export type HallSettings = z.output<typeof hallSchema>;
+export type AppointmentSettings = z.output<typeof appointmentSettingsSchema>;
+/** `lobby`: 大堂经理 / 导服, steers visitors and serves at no window. */
+export type StaffRole = z.output<typeof staffSchema>['role'];
 
 /** The hall as the core sees it: no PINs. */
 export interface HallConfig {
   hall: HallSettings;
   services: ServiceConfig[];
   windows: WindowConfig[];
-  staff: { id: string; name: string; role: 'staff' | 'manager'; photo?: string }[];
+  staff: { id: string; name: string; role: StaffRole; photo?: string }[];
   kiosks: KioskConfig[];
 }
 export type KioskConfig = z.output<typeof kioskSchema>;

@@ -2,6 +2,7 @@ import type { Command, WindowCommand } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
+import { decideLobby, missedAtClose, pastCutOff } from './decideLobby.ts';
 import { pickNext } from './queuePolicy.ts';
 import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
 import { localDate, localMinuteOfDay, toIso } from './time.ts';
@@ -20,16 +21,17 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
         throw invalid('PRIORITY_NOT_OFFERED', `${service.name}未开通绿色通道`, `${service.name} has no priority channel`);
       }
       const businessDay = localDate(command.at, tz);
-      if (service.issueUntil && localMinuteOfDay(command.at, tz) >= minutes(service.issueUntil)) {
+      // 延时服务 moves the cut-off for today; a booking's check-in is never cut off nor capped.
+      if (!command.appointment && pastCutOff(state, service.id, service.issueUntil, command.at, tz)) {
         throw conflict('SERVICE_CUT_OFF', `${service.name}今日取号已于 ${service.issueUntil} 截止`, `${service.name} stopped issuing tickets at ${service.issueUntil} today`);
       }
       const issued = ticketsDay(state) === businessDay ? (state.issuedPerService.get(service.id) ?? 0) : 0;
       const cap = Math.min(service.dailyCap ?? MAX_PER_DAY, MAX_PER_DAY);
-      if (issued >= cap) {
+      if (issued >= (command.appointment ? MAX_PER_DAY : cap)) {
         throw conflict('SERVICE_FULL', `${service.name}今日号源已满（${cap} 个）`, `${service.name} has issued all ${cap} tickets for today`);
       }
       const number = `${service.prefix}${String(issued + 1).padStart(3, '0')}`;
-      return [{ type: 'TicketIssued', data: { ticketId: command.ticketId, number, serviceId: service.id, priority: command.priority, businessDay } }];
+      return [{ type: 'TicketIssued', data: { ticketId: command.ticketId, number, serviceId: service.id, priority: command.priority, businessDay, ...command.appointment } }];
     }
     case 'SignIn':
       return signIn(command, state, config);
@@ -51,7 +53,7 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
         throw conflict('TICKET_IN_HAND', `${current.number} 尚未办结或标记过号`, `${current.number} must be finished or marked no-show first`);
       }
       const cfg = windowConfig(config, command.windowId);
-      const next = pickNext(state, w, cfg.serviceIds, config.hall.priorityMaxConsecutive);
+      const next = pickNext(state, w, cfg.serviceIds, config.hall.priorityMaxConsecutive, command.at);
       if (!next) throw notFound('QUEUE_EMPTY', '当前没有等候的号', 'Nobody is waiting for this window');
       return [{ type: 'TicketCalled', data: { ...ticketRef(next), ...at(command), windowNumber: w.number, post: w.post ?? 'A' } }];
     }
@@ -114,12 +116,22 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       return [{ type: 'TicketRated', data: { ticketId: t.id, number: t.number, score: command.score, windowId: t.windowId, staffId: t.staffId } }];
     }
     case 'CloseDay': {
-      if (state.businessDay !== command.businessDay && !hasSessions(state)) return [];
+      const missed = missedAtClose(state, command.businessDay);
+      const missedEvents: HallEventBody[] = missed.length ? [{ type: 'AppointmentsMissed', data: { businessDay: command.businessDay, appointmentIds: missed } }] : [];
+      if (state.businessDay !== command.businessDay && !hasSessions(state)) return missedEvents;
       const abandoned = [...state.tickets.values()]
         .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving')
         .map((t) => t.id);
-      return [{ type: 'DayClosed', data: { businessDay: command.businessDay, abandonedTicketIds: abandoned } }];
+      return [{ type: 'DayClosed', data: { businessDay: command.businessDay, abandonedTicketIds: abandoned } }, ...missedEvents];
     }
+    case 'MoveTicket':
+    case 'PrioritiseTicket':
+    case 'CancelTicket':
+    case 'ExtendService':
+    case 'BookAppointment':
+    case 'CancelAppointment':
+    case 'CheckInAppointment':
+      return decideLobby(command, state, config);
     default:
       return assertNever(command);
   }

@@ -1,4 +1,6 @@
 /** Everything that happens in a hall, in the past tense. The journal stores these, one per line. */
+import { LOBBY_EVENT_TYPES, type LobbyEventBody } from './lobbyEvents.ts';
+
 export type Post = 'A' | 'B';
 export type Outcome = 'done' | 'one-time-notice' | 'not-accepted';
 export type PauseReason = 'break' | 'meeting' | 'errand' | 'leave' | 'other';
@@ -15,8 +17,15 @@ interface OfTicket {
   serviceId: string;
 }
 
+/** A ticket issued on a booking's check-in: which booking, and its slot's start. */
+export interface TicketAppointment {
+  appointmentId?: string;
+  slotStart?: string;
+}
+
 export type HallEventBody =
-  | { type: 'TicketIssued'; data: OfTicket & { priority: boolean; businessDay: string } }
+  | LobbyEventBody
+  | { type: 'TicketIssued'; data: OfTicket & { priority: boolean; businessDay: string } & TicketAppointment }
   | { type: 'TicketCalled'; data: OfTicket & AtWindow & { windowNumber: number; post: Post } }
   | { type: 'TicketRecalled'; data: OfTicket & AtWindow & { windowNumber: number } }
   | { type: 'ServiceStarted'; data: OfTicket & AtWindow }
@@ -48,5 +57,5 @@ export type EventOf<T extends HallEventType> = Extract<HallEvent, { type: T }>;
 export const EVENT_TYPES: readonly HallEventType[] = [
   'TicketIssued', 'TicketCalled', 'TicketRecalled', 'ServiceStarted', 'ServiceFinished', 'TicketNoShow',
   'TicketTransferred', 'TicketRequeued', 'TicketRated', 'StaffSignedIn', 'StaffSignedOut', 'WindowPaused',
-  'WindowResumed', 'DayClosed',
+  'WindowResumed', 'DayClosed', ...LOBBY_EVENT_TYPES,
 ];

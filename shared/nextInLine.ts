@@ -1,4 +1,4 @@
-import { pickNext } from './queuePolicy.ts';
+import { pickNext, stateNow } from './queuePolicy.ts';
 import type { HallState, Ticket, WindowRuntime } from './state.ts';
 
 /**
@@ -13,13 +13,14 @@ export function nextInLine(
   serviceIds: readonly string[],
   maxConsecutivePriority: number,
   limit: number,
+  now: number = stateNow(state),
 ): Ticket[] {
   const waiting = new Set(state.waiting);
   const view: HallState = { ...state, waiting };
   let streak = window.priorityStreak;
   const out: Ticket[] = [];
   while (out.length < limit) {
-    const t = pickNext(view, { ...window, priorityStreak: streak }, serviceIds, maxConsecutivePriority);
+    const t = pickNext(view, { ...window, priorityStreak: streak }, serviceIds, maxConsecutivePriority, now);
     if (!t) break;
     out.push(t);
     waiting.delete(t.id);

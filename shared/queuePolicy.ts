@@ -1,18 +1,23 @@
 import type { HallState, Ticket, WindowRuntime } from './state.ts';
 
 /**
- * Which waiting ticket a window gets next.
+ * Which waiting ticket a window gets next, at the instant `now`.
  * - Services in the window's order of preference: the first service with anyone waiting wins.
- * - Within it, first come first served by the original issue time (a transfer keeps it).
  * - Priority (green channel) tickets of any of the window's services go first, but after
  *   `maxConsecutivePriority` priority calls in a row the window must take a regular ticket if one
  *   waits, so nobody starves.
+ * - Within a service: checked-in appointment tickets whose slot has started (by slot start, then
+ *   check-in time), then everyone else by original issue time (a transfer or a move keeps it). An
+ *   appointment checked in before its slot waits as an ordinary ticket until the slot starts, so
+ *   coming early never costs a place.
+ * - A ticket pinned to a window by the lobby is called by that window only, in its order.
  */
 export function pickNext(
   state: HallState,
   window: WindowRuntime,
   serviceIds: readonly string[],
   maxConsecutivePriority: number,
+  now: number,
 ): Ticket | null {
   const rank = new Map(serviceIds.map((s, i) => [s, i]));
   let bestRegular: Ticket | null = null;
@@ -22,9 +27,10 @@ export function pickNext(
     if (!t || t.status !== 'waiting') continue;
     const r = rank.get(t.serviceId);
     if (r === undefined) continue;
+    if (t.pinnedWindowId !== null && t.pinnedWindowId !== window.id) continue;
     if (t.priority) {
-      if (!bestPriority || before(t, bestPriority, rank)) bestPriority = t;
-    } else if (!bestRegular || before(t, bestRegular, rank)) {
+      if (!bestPriority || before(t, bestPriority, rank, now)) bestPriority = t;
+    } else if (!bestRegular || before(t, bestRegular, rank, now)) {
       bestRegular = t;
     }
   }
@@ -32,26 +38,45 @@ export function pickNext(
   return bestRegular;
 }
 
-function before(a: Ticket, b: Ticket, rank: Map<string, number>): boolean {
+/** Whether an appointment ticket's slot has started: from then on it goes ahead of walk-ins. */
+export const appointmentDue = (t: Ticket, now: number): boolean => t.slotStartMs !== null && t.slotStartMs <= now;
+
+/** The queue order within one service: negative when `a` is called before `b`. */
+export function compareInService(a: Ticket, b: Ticket, now: number): number {
+  if (a.priority !== b.priority) return a.priority ? -1 : 1;
+  if (!a.priority) {
+    const da = appointmentDue(a, now);
+    const db = appointmentDue(b, now);
+    if (da !== db) return da ? -1 : 1;
+    if (da && a.slotStartMs !== b.slotStartMs) return a.slotStartMs! - b.slotStartMs!;
+  }
+  if (a.issuedMs !== b.issuedMs) return a.issuedMs - b.issuedMs;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
+function before(a: Ticket, b: Ticket, rank: Map<string, number>, now: number): boolean {
   const ra = rank.get(a.serviceId)!;
   const rb = rank.get(b.serviceId)!;
   if (ra !== rb) return ra < rb;
-  if (a.issuedMs !== b.issuedMs) return a.issuedMs < b.issuedMs;
-  return a.number < b.number;
+  return compareInService(a, b, now) < 0;
 }
 
+/** The instant a pure view falls back on when the caller has no clock: the last event's time. */
+export const stateNow = (state: HallState): number => (state.lastAt ? Date.parse(state.lastAt) : -Infinity);
+
 /**
- * How many tickets of the same service would be called before this one: earlier regular tickets,
- * and every priority ticket when this one is regular.
+ * How many tickets of the same service would be called before this one, in the order above
+ * (every priority ticket counts ahead of a regular one). A pinned ticket does not count tickets
+ * pinned to other windows.
  */
-export function aheadOf(state: HallState, ticket: Ticket): number {
+export function aheadOf(state: HallState, ticket: Ticket, now: number = stateNow(state)): number {
   if (ticket.status !== 'waiting') return 0;
   let n = 0;
   for (const id of state.waiting) {
     const t = state.tickets.get(id);
     if (!t || t === ticket || t.serviceId !== ticket.serviceId || t.status !== 'waiting') continue;
-    if (t.priority && !ticket.priority) n++;
-    else if (t.priority === ticket.priority && (t.issuedMs < ticket.issuedMs || (t.issuedMs === ticket.issuedMs && t.number < ticket.number))) n++;
+    if (ticket.pinnedWindowId !== null && t.pinnedWindowId !== null && t.pinnedWindowId !== ticket.pinnedWindowId) continue;
+    if (compareInService(t, ticket, now) < 0) n++;
   }
   return n;
 }

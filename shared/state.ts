@@ -1,7 +1,10 @@
+import { emptyBook, type AppointmentBook } from './appointments.ts';
 import type { HallConfig } from './config.ts';
+import { evolveLobby, type Extension } from './lobbyState.ts';
 import type { HallEvent, Outcome, PauseReason, Post } from './events.ts';
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned';
+/** `cancelled`: left while waiting (the visitor by key, or the lobby); not `abandoned`. */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned' | 'cancelled';
 
 export interface Ticket {
   id: string;
@@ -26,6 +29,11 @@ export interface Ticket {
   outcome: Outcome | null;
   rating: number | null;
   calls: number;
+  /** Pinned by the lobby: only this window calls it. */
+  pinnedWindowId: string | null;
+  /** The booking it was issued for at check-in, and that slot's start (ms): it goes ahead once the slot starts. */
+  appointmentId: string | null;
+  slotStartMs: number | null;
   /** `reason` is what the sending staffer typed (the next window reads it); empty when none. */
   transfers: { fromServiceId: string; toServiceId: string; at: string; windowId: string; staffId: string; reason: string }[];
 }
@@ -73,6 +81,10 @@ export interface HallState {
   windows: Map<string, WindowRuntime>;
   /** Which window each signed-in staffer holds. */
   staffWindow: Map<string, string>;
+  /** Bookings of every kept day (they outlive the day's state). */
+  appointments: AppointmentBook;
+  /** 延时服务 per service, each for its business day. */
+  extensions: Map<string, Extension>;
 }
 
 export function initialState(config: Pick<HallConfig, 'windows'>): HallState {
@@ -81,6 +93,7 @@ export function initialState(config: Pick<HallConfig, 'windows'>): HallState {
   return {
     seq: 0, lastAt: null, businessDay: null, tickets: new Map(), waiting: new Set(),
     issuedPerService: new Map(), servedPerService: new Map(), windows, staffWindow: new Map(),
+    appointments: emptyBook(), extensions: new Map(),
   };
 }
 
@@ -126,6 +139,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
         priority: d.priority, businessDay: d.businessDay, status: 'waiting', issuedAt: event.at,
         issuedMs: Date.parse(event.at), calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
         windowId: null, staffId: null, post: null, outcome: null, rating: null, calls: 0, transfers: [],
+        pinnedWindowId: null, appointmentId: d.appointmentId ?? null, slotStartMs: d.slotStart ? Date.parse(d.slotStart) : null,
       });
       state.waiting.add(d.ticketId);
       state.issuedPerService.set(d.serviceId, (state.issuedPerService.get(d.serviceId) ?? 0) + 1);
@@ -184,6 +198,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       const t = ticketOf(state, d.ticketId);
       t.transfers.push({ fromServiceId: t.serviceId, toServiceId: d.toServiceId, at: event.at, windowId: d.windowId, staffId: d.staffId, reason: d.reason ?? '' });
       t.serviceId = d.toServiceId;
+      t.pinnedWindowId = null;
       t.status = 'waiting';
       t.startedAt = null;
       // Waiting again: no window holds it until the next call (the events keep who sent it).
@@ -245,7 +260,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       return state;
     }
     default:
-      return assertNever(event);
+      return evolveLobby(state, event);
   }
 }
 

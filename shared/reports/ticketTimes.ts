@@ -29,6 +29,8 @@ export interface TicketTimes {
   staffId: string | null;
   /** Services the ticket was moved out of, each once, in the order it left them. */
   transferredFrom: string[];
+  /** Services the lobby moved it out of while it waited (二次分流), each once. */
+  movedFrom: string[];
   recalls: number;
   rating: number | null;
 }
@@ -56,7 +58,7 @@ export class TicketFold {
         const row: TicketTimes = {
           id: d.ticketId, number: d.number, priority: d.priority, issuedServiceId: d.serviceId, serviceId: d.serviceId,
           issuedMs: Date.parse(e.at), issuedHour: localHour(e.at), calledMs: null, startedMs: null, finishedMs: null,
-          status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], recalls: 0, rating: null,
+          status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], movedFrom: [], recalls: 0, rating: null,
         };
         this.byId.set(d.ticketId, row);
         this.list.push(row);
@@ -128,6 +130,24 @@ export class TicketFold {
         }
         break;
       }
+      case 'TicketMoved': {
+        const t = get(e.data.ticketId);
+        if (!t || e.data.toServiceId === t.serviceId) break;
+        if (!t.movedFrom.includes(t.serviceId)) t.movedFrom.push(t.serviceId);
+        t.serviceId = e.data.toServiceId;
+        break;
+      }
+      case 'TicketCancelled': {
+        const t = get(e.data.ticketId);
+        if (t) t.status = 'cancelled';
+        break;
+      }
+      case 'TicketPrioritised':
+      case 'ServiceExtended':
+      case 'AppointmentBooked':
+      case 'AppointmentCancelled':
+      case 'AppointmentCheckedIn':
+      case 'AppointmentsMissed':
       case 'StaffSignedIn':
       case 'StaffSignedOut':
       case 'WindowPaused':

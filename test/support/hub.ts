@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { createHub, type RunningHub } from '../../server/app.ts';
+import { createHub, type HubOptions, type RunningHub } from '../../server/app.ts';
 import { manualClock, type Clock, type ManualClock } from '../../server/clock.ts';
 import { demoHall } from '../../server/demoHall.ts';
 import type { OpenFile } from '../../server/journal.ts';
@@ -25,11 +25,11 @@ export interface TestHub {
 }
 
 /** A real hub on a temp dir, listening on a free loopback port. The clock is manual unless given. */
-export async function startHub(opts: { dataDir?: string; config?: unknown; clock?: Clock; start?: string; webDir?: string; openJournalFile?: OpenFile } = {}): Promise<TestHub> {
+export async function startHub(opts: { dataDir?: string; config?: unknown; clock?: Clock; start?: string; webDir?: string; openJournalFile?: OpenFile; hubOptions?: Partial<HubOptions> } = {}): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
   // Tests that pass their own clock know it has no set/advance.
   const clock = (opts.clock as ManualClock | undefined) ?? manualClock(Date.parse(opts.start ?? '2026-11-23T08:00:00+08:00'));
-  const running = await createHub({ dataDir, config: opts.config, clock, log: () => {}, webDir: opts.webDir, openJournalFile: opts.openJournalFile });
+  const running = await createHub({ dataDir, config: opts.config, clock, log: () => {}, webDir: opts.webDir, openJournalFile: opts.openJournalFile, ...opts.hubOptions });
   const port = await running.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];

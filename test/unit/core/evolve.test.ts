@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type HallEventBody } from '../../../shared/events.ts';
+import { LOBBY_EVENT_TYPES } from '../../../shared/lobbyEvents.ts';
 import { evolve, initialState } from '../../../shared/state.ts';
 import { at, DAY, Replay, ref, specHall, type GivenEvent } from '../../support/spec.ts';
 
@@ -26,6 +27,7 @@ describe('evolve, event by event', () => {
       id: 'a1', number: 'A001', serviceId: 'A', issuedServiceId: 'A', priority: true, businessDay: DAY, status: 'waiting',
       issuedAt: iso('08:00'), issuedMs: at('08:00'), calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
       windowId: null, staffId: null, post: null, outcome: null, rating: null, calls: 0, transfers: [],
+      pinnedWindowId: null, appointmentId: null, slotStartMs: null,
     });
     expect([...s.waiting]).toEqual(['a1']);
     expect(s.issuedPerService.get('A')).toBe(1);
@@ -140,6 +142,8 @@ describe('evolve, event by event', () => {
     const covered: HallEventBody['type'][] = [
       'TicketIssued', 'TicketCalled', 'TicketRecalled', 'ServiceStarted', 'ServiceFinished', 'TicketNoShow', 'TicketTransferred',
       'TicketRequeued', 'TicketRated', 'StaffSignedIn', 'StaffSignedOut', 'WindowPaused', 'WindowResumed', 'DayClosed',
+      // The lobby's and appointments' events have their own specs: test/unit/core/lobbyEvolve.test.ts.
+      ...LOBBY_EVENT_TYPES,
     ];
     expect([...EVENT_TYPES].sort()).toEqual([...covered].sort());
   });

@@ -1,0 +1,106 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
+import type { Socket } from 'socket.io';
+
+/**
+ * What one client may cost the hub over socket.io: how much may wait to be sent to it, how often
+ * it may ask for a resync, and how many connections one address may hold. Screens and counters
+ * stay far under every bound; a stalled or hostile client meets them and is cut off or told to
+ * wait, and a real screen resyncs on its own when it reconnects.
+ */
+export interface SocketLimits {
+  /** Bytes queued for one socket (the hub's write buffers, not the kernel's) before it is dropped. */
+  maxQueuedBytes: number;
+  /** Syncs a socket may send at once, then one per `syncRefillMs`. */
+  syncBurst: number;
+  syncRefillMs: number;
+  /** Open TCP connections (HTTP and websockets) per client address. */
+  maxPerAddress: number;
+}
+
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  // A busy day's snapshot or a 2000-event catch-up is well under 1 MB; twice that is a client
+  // that has stopped reading, not a slow one.
+  maxQueuedBytes: 2 * 1024 * 1024,
+  syncBurst: 5,
+  syncRefillMs: 1000,
+  maxPerAddress: 200,
+};
+
+/** The engine.io connection's parts this module reads (not in socket.io's public types). */
+interface EngineConn {
+  writeBuffer: { data?: unknown }[];
+  transport?: { name?: string; socket?: { bufferedAmount?: number; terminate?: () => void } };
+  on(ev: 'packetCreate', fn: (p: { data?: unknown }) => void): void;
+  on(ev: 'flush' | 'close', fn: () => void): void;
+  close(discard?: boolean): void;
+}
+
+const sizeOf = (data: unknown): number =>
+  typeof data === 'string' ? data.length * 2 : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : 64;
+
+/**
+ * Watches what waits to be written to one connection: engine.io's packet queue (filled while the
+ * transport is busy) plus the websocket's own buffer (what the kernel did not take). Past the bound
+ * the connection is cut at once; a polite close would queue behind the very data that is stuck.
+ */
+export function boundQueue(socket: Socket, maxBytes: number, onDrop: (queued: number) => void): void {
+  const conn = socket.conn as unknown as EngineConn;
+  let pending = 0;
+  let dropped = false;
+  conn.on('flush', () => (pending = 0));
+  conn.on('packetCreate', (p) => {
+    if (dropped) return;
+    pending += sizeOf(p.data);
+    const queued = pending + (conn.transport?.socket?.bufferedAmount ?? 0);
+    if (queued <= maxBytes) return;
+    dropped = true;
+    onDrop(queued);
+    conn.writeBuffer = [];
+    const ws = conn.transport?.socket;
+    if (conn.transport?.name === 'websocket' && typeof ws?.terminate === 'function') ws.terminate();
+    else conn.close(true);
+  });
+}
+
+/** A token bucket per socket: true when a sync may be answered now. */
+export function syncLimiter(limits: Pick<SocketLimits, 'syncBurst' | 'syncRefillMs'>, now: () => number = Date.now) {
+  let tokens = limits.syncBurst;
+  let last = now();
+  return {
+    take(): boolean {
+      const t = now();
+      tokens = Math.min(limits.syncBurst, tokens + (t - last) / limits.syncRefillMs);
+      last = t;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+    /** How long until the next sync would be answered. */
+    waitMs: () => Math.ceil((1 - tokens) * limits.syncRefillMs),
+  };
+}
+
+/**
+ * At most `max` open TCP connections per client address (page loads, API calls, websockets all
+ * count): past it a new connection is closed at once, so one client holding connections open
+ * cannot use up the hub's file handles and lock out the kiosks, screens and counters.
+ */
+export function capConnections(http: HttpServer, max: number, onRefuse?: (addr: string) => void): void {
+  const open = new Map<string, number>();
+  http.on('connection', (sock: NetSocket) => {
+    const addr = sock.remoteAddress ?? 'unknown';
+    const n = open.get(addr) ?? 0;
+    if (n >= max) {
+      onRefuse?.(addr);
+      sock.destroy();
+      return;
+    }
+    open.set(addr, n + 1);
+    sock.once('close', () => {
+      const left = (open.get(addr) ?? 1) - 1;
+      if (left > 0) open.set(addr, left);
+      else open.delete(addr);
+    });
+  });
+}
