@@ -1,4 +1,4 @@
-import type { StringKey } from '../ui/i18n.ts';
+import { getLang, t, type StringKey } from '../ui/i18n.ts';
 import type { ServiceView } from '../ui/types.ts';
 
 /**
@@ -18,4 +18,12 @@ export function unavailable(s: ServiceView, hubTime: string | null): Unavailable
 /** The estimate a visitor reads: none is promised while no window serving it is open. */
 export function estimateText(s: Pick<ServiceView, 'openWindows'>): { key: StringKey; noWindow: boolean } {
   return s.openWindows === 0 ? { key: 'noWindow', noWindow: true } : { key: 'estimateMin', noWindow: false };
+}
+
+/** Where a service is served: its open windows, or all its windows when none is open yet. */
+export function windowsLine(s: ServiceView): string {
+  const sep = getLang() === 'en' ? ', ' : '、';
+  if (s.openWindowNumbers?.length) return t('goToWindows', { w: s.openWindowNumbers.join(sep) });
+  if (s.windowNumbers?.length) return t('goToWindowsNoneOpen', { w: s.windowNumbers.join(sep) });
+  return '';
 }

@@ -6,9 +6,10 @@ import { api, ApiError } from '../ui/api.ts';
 import { debounce, HallElement } from '../ui/hall-element.ts';
 import type { HallConnection } from '../ui/hallConnection.ts';
 import { hubLocalTime, syncHubClock } from '../ui/hubClock.ts';
-import { localName, t } from '../ui/i18n.ts';
+import { getLang, localName, setLang, t } from '../ui/i18n.ts';
+import { watchIdle, type IdleWatch } from '../ui/idleReset.ts';
 import type { HallInfo, ServiceView, TicketView } from '../ui/types.ts';
-import { estimateText, unavailable } from './availability.ts';
+import { estimateText, unavailable, windowsLine } from './availability.ts';
 import { CheckinController } from './checkin-controller.ts';
 import { kioskStyles } from './styles.ts';
 import './ticket-card.ts';
@@ -17,8 +18,12 @@ interface PrinterStatus {
   configured?: boolean;
   ok: boolean;
   pendingJobs: number;
+  /** Tickets a fault held back: printed only when someone asks here. */
+  heldJobs?: number;
+  paperLow?: boolean;
   message?: string | null;
   lastError?: string | null;
+  lastErrorEn?: string | null;
 }
 
 /** The touch kiosk: pick a service, read what to bring, take a number (standard or green channel). */
@@ -29,6 +34,8 @@ export class KioskApp extends HallElement {
   @property({ attribute: false }) connection?: HallConnection;
   @property() kioskId: string | null = null;
   @property({ type: Number }) ticketSeconds = 20;
+  /** Seconds without a touch before the kiosk goes back to its Chinese home screen. */
+  @property({ type: Number }) idleSeconds = 45;
   @state() private _hall: HallInfo | null = null;
   @state() private _services: ServiceView[] = [];
   @state() private _chosen: string | null = null;
@@ -47,9 +54,12 @@ export class KioskApp extends HallElement {
     this._chosen = null;
     this._ticket = ticket;
   });
+  private _idle?: IdleWatch;
+  @state() private _heldNote: string | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
+    this._idle = watchIdle(this.idleSeconds, this.goHome);
     void this.load();
     void this.loadPrinter();
     void this.syncClock();
@@ -61,7 +71,27 @@ export class KioskApp extends HallElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._tick);
+    this._idle?.stop();
     for (const off of this._offs) off();
+  }
+
+  /** Nobody has touched the kiosk for a while: the next visitor finds the Chinese home screen. */
+  private goHome = () => {
+    if (getLang() !== 'zh') setLang('zh');
+    this._heldNote = null;
+    this.reset();
+  };
+
+  /** Prints the tickets a printer fault held back, each marked 补打 (staff press this at the kiosk). */
+  private async printHeld(): Promise<void> {
+    if (!this.kioskId) return;
+    try {
+      const r = await api<PrinterStatus & { released: number }>('POST', `/api/kiosks/${encodeURIComponent(this.kioskId)}/print-held`, {}, { token: null });
+      this._printer = { ...this._printer, ...r };
+      this._heldNote = t('printHeldDone', { n: r.released });
+    } catch (e) {
+      this._heldNote = e instanceof ApiError ? e.message : String(e);
+    }
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
@@ -146,7 +176,10 @@ export class KioskApp extends HallElement {
 
   render() {
     // A kiosk without a printer has nothing to report; the ticket is on screen either way.
-    const printerDown = this._printer && this._printer.configured !== false && !this._printer.ok;
+    const p = this._printer;
+    const printerDown = p && p.configured !== false && !p.ok;
+    const held = p && p.configured !== false && p.ok ? (p.heldJobs ?? 0) : 0;
+    const reason = getLang() === 'en' ? p?.lastErrorEn : p?.lastError;
     return html`
       <header>
         <h1>${this._hall?.name ?? ''}</h1>
@@ -154,12 +187,19 @@ export class KioskApp extends HallElement {
         <lang-switch></lang-switch>
       </header>
       ${printerDown
-        ? html`<div class="printer-alert" role="alert">⚠ ${t('printerDown')}${this._printer?.pendingJobs ? ` · ${t('printerPending', { n: this._printer.pendingJobs })}` : ''}</div>`
-        : nothing}
+        ? html`<div class="printer-alert" role="alert" data-testid="printer-alert">⚠ ${t('printerDown')}${reason ? html`：<b>${reason}</b>` : ''}${p?.pendingJobs ? ` · ${t('printerPending', { n: p.pendingJobs })}` : ''}</div>`
+        : held
+          ? html`<div class="printer-alert held" role="status">${t('printerPending', { n: held })}
+              <button class="print-held" data-testid="print-held" @click=${() => this.printHeld()}>${t('printHeld', { n: held })} <small>${t('printHeldHint')}</small></button></div>`
+          : p?.paperLow && p.configured !== false
+            ? html`<div class="printer-alert low" role="status">${t('paperLow')}</div>`
+            : nothing}
+      ${this._heldNote ? html`<div class="printer-alert note" role="status">${this._heldNote}</div>` : nothing}
       <main id="main">
         ${this._checkin.open ? this._checkin.render(this.kioskId) : this._ticket
           ? html`<ticket-card .ticket=${this._ticket} .service=${this._services.find((s) => s.id === this._ticket?.serviceId) ?? null}
-              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} .seconds=${this.ticketSeconds} @done=${this.reset}></ticket-card>`
+              .timezone=${this._hall?.timezone ?? 'Asia/Shanghai'} .publicUrl=${this._hall?.publicUrl ?? null}
+              .seconds=${this.ticketSeconds} @done=${this.reset}></ticket-card>`
           : this._chosen
             ? this.renderDetail()
             : this.renderServices()}
@@ -187,6 +227,7 @@ export class KioskApp extends HallElement {
               : html`<span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />
                   <span class=${est.noWindow ? 'nowin' : ''}>${t(est.key, { n: s.estimatedWaitMin })}</span></span>`}
             <span class="stext"><span class="sname">${localName(s)}</span><span class="limit">${limits}</span></span>
+            ${s.matters?.length ? html`<span class="matters" data-testid="matters">${s.matters.map((m) => html`<span>${m}</span>`)}</span>` : nothing}
           </button>`;
         })}
       </div>
@@ -205,6 +246,7 @@ export class KioskApp extends HallElement {
           ? html`<div class="off-banner" role="status" data-testid="detail-off">${t(off.key, off.params)}<small>${t('unavailableHint')}</small></div>`
           : html`<p class="meta big">${t('waitingN', { n: s.waiting })} ·
               ${est.noWindow ? t('noWindowHint') : html`${t('estimatedWait')} ${t('estimateMin', { n: s.estimatedWaitMin })}`}</p>`}
+        ${windowsLine(s) ? html`<p class="where" data-testid="detail-windows">${windowsLine(s)}</p>` : nothing}
         ${s.guide ? html`<h3>${t('guide')}</h3><p class="guide">${s.guide}</p>` : nothing}
         <h3>${t('materials')}</h3>
         ${s.materials?.length

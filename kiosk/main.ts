@@ -1,5 +1,6 @@
 import '../ui/base.css';
 import { connectHall } from '../ui/hallConnection.ts';
+import { idleSeconds } from '../ui/idleReset.ts';
 import './kiosk-app.ts';
 
 /**
@@ -10,5 +11,7 @@ const params = new URLSearchParams(location.search);
 const app = document.createElement('kiosk-app');
 app.kioskId = params.get('kiosk');
 app.ticketSeconds = Math.min(120, Math.max(3, Number(params.get('seconds')) || 20));
+// `&idle=45`: seconds without a touch before the kiosk returns to its Chinese home screen (30–60).
+app.idleSeconds = idleSeconds(params.get('idle'));
 app.connection = connectHall();
 document.body.append(app);

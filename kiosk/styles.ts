@@ -10,9 +10,9 @@ export const kioskStyles = css`
   lang-switch { flex: none; font-size: 2.2vh; }
   main { flex: 1; padding: 2vh 4vw; }
   .prompt { font-size: 4.4vh; text-align: center; margin: 0 0 2vh; font-weight: 600; }
-  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 2vh 2.4vw; }
+  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 1.4vh 2.4vw; }
   .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m';
-    align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 2vh 2.5vw; border: 0;
+    align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 1.6vh 2.5vw; border: 0;
     border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
     box-shadow: 0 0.6vh 1.6vh rgba(0, 0, 0, 0.3); }
   .service:active { transform: scale(0.98); }
@@ -48,4 +48,13 @@ export const kioskStyles = css`
     border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
   .error { margin-top: 3vh; padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; font-size: 3.2vh; font-weight: 700; }
   .printer-alert { background: #e67e22; color: #fff; font-size: 2.6vh; line-height: 1.3; padding: 1vh 4vw; font-weight: 700; }
+  .printer-alert.held { background: #1f6feb; display: flex; align-items: center; gap: 2vw; flex-wrap: wrap; }
+  .printer-alert.low, .printer-alert.note { background: #5b6b80; }
+  .print-held { font: inherit; font-size: 2.6vh; font-weight: 700; border: 0; border-radius: 1vh; padding: 0.8vh 2vw; background: #fff; color: #0b2545; cursor: pointer; }
+  .print-held small { font-weight: 400; }
+  /* The commonest matters on the button: older visitors look for 高龄津贴, not for 民政救助. */
+  .service:has(.matters) { grid-template-areas: 'p n m' 'p t t'; }
+  .matters { grid-area: t; display: flex; flex-wrap: wrap; gap: 0.6vh 1vw; }
+  .matters span { font-size: 2.6vh; line-height: 1.3; padding: 0.2vh 1.2vw; border-radius: 1vh; background: #e8f0fe; color: #0b2545; }
+  .where { font-size: 3.2vh; font-weight: 700; color: #ffd600; margin: 1vh 0; }
 `;

@@ -4,6 +4,7 @@ import { HallElement } from '../ui/hall-element.ts';
 import { clockTime, localName, t } from '../ui/i18n.ts';
 import type { ServiceView, TicketView } from '../ui/types.ts';
 import { appointmentMark } from './checkin-pad.ts';
+import { windowsLine } from './availability.ts';
 
 
 /**
@@ -21,6 +22,7 @@ export class TicketCard extends HallElement {
     .service { font-size: 3.6vh; font-weight: 600; }
     .priority { display: inline-block; margin-top: 1vh; padding: 0.3vh 1.5vw; border-radius: 999px; background: #27ae60; color: #fff; font-size: 2.6vh; }
     .ahead { font-size: 3.6vh; font-weight: 700; margin-top: 1vh; }
+    .where { font-size: 3.4vh; font-weight: 700; margin-top: 0.8vh; padding: 0.6vh 2vw; border-radius: 1.2vh; background: #fff3bf; color: #0b2545; }
     dl { display: grid; grid-template-columns: auto auto; gap: 0.6vh 3vw; font-size: 2.8vh; margin: 1.2vh 0; }
     dt { color: #5b6b80; text-align: right; }
     dd { margin: 0; font-weight: 700; text-align: left; }
@@ -34,6 +36,8 @@ export class TicketCard extends HallElement {
   @property({ attribute: false }) ticket?: TicketView;
   @property({ attribute: false }) service: ServiceView | null = null;
   @property() timezone = 'Asia/Shanghai';
+  /** The hall's publicUrl: the address phones reach the hub by (the kiosk's own may be localhost). */
+  @property({ attribute: false }) publicUrl: string | null = null;
   /** How long the ticket stays on screen before the kiosk is ready for the next visitor. */
   @property({ type: Number }) seconds = 20;
   @state() private _qr: string | null = null;
@@ -54,13 +58,22 @@ export class TicketCard extends HallElement {
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('ticket') && this.ticket) void this.makeQr(this.ticket.id);
+    if ((changed.has('ticket') || changed.has('publicUrl')) && this.ticket) void this.makeQr(this.ticket);
   }
 
-  private async makeQr(id: string): Promise<void> {
+  /** The ticket's status page as a phone on the hall's network reaches it: the same address the paper prints. */
+  qrUrl(tk: TicketView): string {
+    const base = (this.publicUrl ?? location.origin).replace(/\/+$/, '');
+    const key = (tk as TicketView & { key?: string }).key;
+    return `${base}/t/${encodeURIComponent(tk.id)}${key ? `?k=${encodeURIComponent(key)}` : ''}`;
+  }
+
+  private async makeQr(tk: TicketView): Promise<void> {
     // Loaded only here: the kiosk's start screen does not pay for the QR encoder.
     const QR = await import('qrcode');
-    this._qr = await QR.toDataURL(`${location.origin}/t/${encodeURIComponent(id)}`, { margin: 1, width: 360, errorCorrectionLevel: 'M' });
+    const url = this.qrUrl(tk);
+    this._qr = await QR.toDataURL(url, { margin: 1, width: 360, errorCorrectionLevel: 'M' });
+    this.dataset.qrUrl = url;
   }
 
   private finish = () => {
@@ -78,6 +91,7 @@ export class TicketCard extends HallElement {
       ${tk.priority ? html`<span class="priority">${t('priority')}</span>` : nothing}
       ${appointmentMark(tk, this.timezone)}
       <div class="ahead" data-testid="ticket-ahead">${t('ahead', { n: tk.ahead })}</div>
+      ${this.service && windowsLine(this.service) ? html`<div class="where" data-testid="ticket-windows">${windowsLine(this.service)}</div>` : nothing}
       <dl>
         <dt>${t('estimatedWait')}</dt><dd>${this.service?.openWindows === 0 ? t('noWindow') : t('estimateMin', { n: tk.estimatedWaitMin })}</dd>
         <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, this.timezone)}</dd>

@@ -19,8 +19,29 @@ function openWindowsFor(state: HallState, config: HallConfig, serviceId: string)
   return n;
 }
 
+/** Open windows of a service that have a visitor called or in service now. */
+function busyWindowsFor(state: HallState, config: HallConfig, serviceId: string): number {
+  let n = 0;
+  for (const w of config.windows) {
+    const rt = state.windows.get(w.id);
+    if (!w.serviceIds.includes(serviceId) || rt?.state !== 'open' || !rt.currentTicketId) continue;
+    const cur = state.tickets.get(rt.currentTicketId)?.status;
+    if (cur === 'called' || cur === 'serving') n++;
+  }
+  return n;
+}
+
 export function estimateFor(state: HallState, config: HallConfig, serviceId: string, ahead: number): number {
-  return estimateWaitMin(ahead, serviceMinutes(state, config, serviceId), openWindowsFor(state, config, serviceId));
+  return estimateWaitMin(ahead, serviceMinutes(state, config, serviceId), openWindowsFor(state, config, serviceId), busyWindowsFor(state, config, serviceId));
+}
+
+/** Where a service is served: its windows' numbers, and which of them are open now. */
+function windowsOf(state: HallState, config: HallConfig, serviceId: string) {
+  const all = config.windows.filter((w) => w.serviceIds.includes(serviceId));
+  return {
+    windowNumbers: all.map((w) => w.number).sort((a, b) => a - b),
+    openWindowNumbers: all.filter((w) => state.windows.get(w.id)?.state === 'open').map((w) => w.number).sort((a, b) => a - b),
+  };
 }
 
 export function servicesView(state: HallState, config: HallConfig) {
@@ -30,7 +51,10 @@ export function servicesView(state: HallState, config: HallConfig) {
     const open = openWindowsFor(state, config, s.id);
     return {
       id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix, waiting,
-      estimatedWaitMin: estimateWaitMin(waiting, serviceMinutes(state, config, s.id), open),
+      // A newcomer queues behind everyone waiting (an honest figure for the kiosk's button).
+      estimatedWaitMin: estimateWaitMin(waiting, serviceMinutes(state, config, s.id), open, busyWindowsFor(state, config, s.id)),
+      ...windowsOf(state, config, s.id),
+      matters: s.matters ?? [],
       allowPriority: s.allowPriority, issueUntil: s.issueUntil ?? null,
       remainingToday: s.dailyCap === undefined ? null : Math.max(0, s.dailyCap - issued),
       openWindows: open,

@@ -33,6 +33,8 @@ export const serviceSchema = z.object({
   /** One-time notice: the materials a visitor must bring. */
   materials: z.array(z.string().max(200)).max(50).default([]),
   guide: z.string().max(2000).optional(),
+  /** The commonest matters (事项) of the service, shown on its kiosk button so visitors find it: 2 or 3. */
+  matters: z.array(z.string().min(1).max(20)).max(3).optional(),
   /** Present when the service takes bookings (预约); see shared/appointments.ts. */
   appointments: appointmentSettingsSchema.optional(),
 });

@@ -88,9 +88,15 @@ export function waitingCount(state: HallState, serviceId: string): number {
 }
 
 /**
- * Estimated wait for someone joining behind `ahead` people: each open window that serves the
- * service takes its share; an empty hall is assumed to have one window so the estimate stays useful.
+ * Estimated wait for someone joining behind `ahead` people. Each open window serving the service
+ * takes its share; a window busy with a visitor (`busyWindows`) is taken to be half way through
+ * them, so the first in line at a busy window is not told "0 minutes" (priority tickets included).
+ * Nobody waits while more windows are free than people ahead. An empty hall is assumed to have
+ * one window so the estimate stays useful.
  */
-export function estimateWaitMin(ahead: number, serviceMin: number, openWindows: number): number {
-  return Math.ceil((ahead * serviceMin) / Math.max(1, openWindows));
+export function estimateWaitMin(ahead: number, serviceMin: number, openWindows: number, busyWindows = 0): number {
+  const open = Math.max(1, openWindows);
+  const busy = Math.min(Math.max(0, busyWindows), open);
+  if (ahead < open - busy) return 0;
+  return Math.ceil(((ahead + busy / 2) * serviceMin) / open);
 }

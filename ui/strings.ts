@@ -1,5 +1,6 @@
 /** The pages' texts. Chinese is the reference table; English must have the same keys. */
 import { lobbyEn, lobbyZh } from './strings-lobby.ts';
+import { visitorEn, visitorZh } from './strings-visitor.ts';
 
 export const zh = {
   online: '已连接',
@@ -136,7 +137,7 @@ export const zh = {
   rateClosedHint: '请到其他窗口办理，叫号屏会告诉您去几号窗口',
   ratePausedHint: '工作人员暂时离开，很快回来，请稍候',
   rateYourNumber: '您的号码：{n}',
-  rateTapHint: '请轻触下面的一个笑脸',
+  rateTapHint: '请轻触一个表情打分',
   say_waiting: '请在大厅坐下等候，留意叫号屏和广播。叫到您的号码时，请到屏幕上显示的窗口办理。',
   say_transferred: '您的号已转到「{s}」，仍按原来的取号时间排队，不用重新取号。',
   say_called: '叫到您了！请带好证件和材料，马上到 {w} 号窗口。',
@@ -147,6 +148,7 @@ export const zh = {
   'say_no-show': '叫号时您不在，这个号已过号。如还要办理，请到咨询台询问或重新取号。',
   say_abandoned: '这张号已失效（当天营业结束时还没有办理）。请在办公时间重新取号。',
   ...lobbyZh,
+  ...visitorZh,
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -295,4 +297,5 @@ export const en: Record<keyof typeof zh, string> = {
   'say_no-show': 'You were called but not there, so this number was passed. To still be served, ask at the help desk or take a new number.',
   say_abandoned: 'This number has expired (the hall closed before it was served). Please take a new number during opening hours.',
   ...lobbyEn,
+  ...visitorEn,
 };

@@ -18,6 +18,11 @@ export interface ServiceView {
   crowded?: boolean;
   materials?: string[];
   guide?: string | null;
+  /** The commonest matters, shown on the kiosk's button. */
+  matters?: string[];
+  /** Numbers of the windows serving it, and of those open now. */
+  windowNumbers?: number[];
+  openWindowNumbers?: number[];
 }
 
 export interface PauseView {
@@ -70,6 +75,8 @@ export interface HallInfo {
   name: string;
   timezone: string;
   notice: string;
+  /** Base URL for QR codes phones scan (the hall's publicUrl); null: the page's own address. */
+  publicUrl?: string | null;
   services: { id: string; name: string; nameEn: string | null; prefix: string }[];
   windows: { id: string; number: number; name: string; serviceIds: string[] }[];
 }

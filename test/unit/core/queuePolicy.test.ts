@@ -142,7 +142,19 @@ describe('queue figures for visitors', () => {
   it('estimates the wait by sharing the people ahead among open windows, never dividing by zero', () => {
     expect(estimateWaitMin(0, 10, 2)).toBe(0);
     expect(estimateWaitMin(3, 10, 2)).toBe(15);
-    expect(estimateWaitMin(1, 10, 3)).toBe(4);
+    expect(estimateWaitMin(4, 10, 3)).toBe(14);
     expect(estimateWaitMin(2, 10, 0)).toBe(20);
+  });
+
+  it('counts the visitors in service: nobody at a busy window is told 0 minutes, priority tickets included', () => {
+    // The only window is busy: the first in line (a green-channel ticket, 0 ahead) waits about half a service.
+    expect(estimateWaitMin(0, 10, 1, 1)).toBe(5);
+    // Two open windows, one busy, one free: the first in line goes at once, the second waits.
+    expect(estimateWaitMin(0, 10, 2, 1)).toBe(0);
+    expect(estimateWaitMin(1, 10, 2, 1)).toBe(8);
+    // Both busy, three waiting ahead.
+    expect(estimateWaitMin(3, 10, 2, 2)).toBe(20);
+    // Free windows and nobody ahead of them: no wait.
+    expect(estimateWaitMin(1, 10, 3, 0)).toBe(0);
   });
 });
