@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { hubBench } from './hub/index.ts';
 import { reportsBench } from './reports/index.ts';
+import { timingBench } from './timing/index.ts';
 
 /**
  * `npm run bench [-- section… --quick]`: each section lives in its own folder and returns its
@@ -12,6 +13,7 @@ type Section = (log: (line: string) => void, quick: boolean) => Promise<string[]
 const sections: Record<string, Section> = {
   hub: hubBench,
   reports: reportsBench,
+  timing: timingBench,
 };
 
 const args = process.argv.slice(2);
