@@ -7,6 +7,8 @@ import { debounce, HallElement } from '../ui/hall-element.ts';
 import type { HallConnection } from '../ui/hallConnection.ts';
 import { clockTime, getLang, localName, t, type StringKey } from '../ui/i18n.ts';
 import type { HallEvent, HallInfo, TicketView } from '../ui/types.ts';
+import './leave-button.ts';
+import { TicketAlerts } from './ticket-alerts.ts';
 
 /** The visitor's phone (/t/:id, from the ticket's QR): number, status, people ahead, the window when called. */
 @customElement('ticket-status')
@@ -44,6 +46,8 @@ export class TicketStatus extends HallElement {
   @state() private _hall: HallInfo | null = null;
   @state() private _error: string | null = null;
   private _offs: (() => void)[] = [];
+  /** "3 ahead" and "called": sound, vibration, title and a banner, once each (ticket-alerts.ts). */
+  private readonly _alerts = new TicketAlerts(this);
   // Events about this ticket re-fetch at once. Others in its queue can move it forward, but a busy
   // hall has several events a second and hundreds of phones: those re-fetch at most every 3 s.
   private readonly _refetch = debounce(() => void this.load(), 100);
@@ -78,6 +82,7 @@ export class TicketStatus extends HallElement {
     try {
       this._hall ??= await api<HallInfo>('GET', '/api/hall', undefined, { token: null });
       this._ticket = await api<TicketView>('GET', `/api/tickets/${encodeURIComponent(this.ticketId)}`, undefined, { token: null });
+      this._alerts.seen(this._ticket);
       this._error = null;
     } catch (e) {
       if (e instanceof ApiError && e.status !== 0) this._error = e.status === 404 || e.status === 400 ? t('ticketNotFound') : e.message;
@@ -94,6 +99,7 @@ export class TicketStatus extends HallElement {
         : tk.status === 'called' ? ['act', t('say_called', { w })]
         : tk.status === 'serving' ? ['', t('say_serving', { w })]
         : tk.status === 'done' ? (tk.outcome && tk.outcome !== 'done' ? ['stop', t(`say_done_${tk.outcome}`)] : ['', t('say_done')])
+        : (tk.status as string) === 'cancelled' ? ['stop', t('say_cancelled')]
         : ['stop', t(tk.status === 'no-show' ? 'say_no-show' : 'say_abandoned')];
     return html`<p class="say ${cls}" data-testid="status-say">${text}</p>`;
   }
@@ -120,11 +126,13 @@ export class TicketStatus extends HallElement {
                   ? html`<div class="go" data-testid="go-window">${t('goTo', { w: tk.windowNumber })}</div>`
                   : nothing}
                 ${tk.status === 'waiting' ? html`<div class="ahead" data-testid="ahead">${t('ahead', { n: tk.ahead })}</div>` : nothing}
+                ${this._alerts.render(tk.status)}
                 ${this.renderSay(tk)}
                 <dl>
                   ${tk.status === 'waiting' ? html`<dt>${t('estimatedWait')}</dt><dd>${t('estimateMin', { n: tk.estimatedWaitMin })}</dd>` : nothing}
                   <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, tz)}</dd>
                 </dl>
+                ${tk.status === 'waiting' ? html`<leave-button .ticketId=${tk.id} @left=${() => this._refetch()}></leave-button>` : nothing}
               </div>
               <div class="tip">${t('scanToFollow')}</div>`
             : html`<div class="card">${t('connecting')}</div>`}
