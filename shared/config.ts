@@ -77,6 +77,8 @@ export const hallSchema = z.object({
   /** Queue length per window above which the hall is alerted (RULES §9: more than 10). */
   crowdAlertPerWindow: z.number().int().min(1).max(200).default(10),
   notice: z.string().max(500).default(''),
+  /** Where the hall is (street address), printed on booked visitors' booking cards. */
+  address: z.string().max(200).optional(),
   /** Base URL printed in ticket QR codes (ASCII), e.g. http://192.168.1.10:8080; the hub's own address when absent. */
   publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an ASCII http(s) URL').optional(),
   /** Bookings one client address may make in a day without a staff token (default 5). */

@@ -24,6 +24,9 @@ export function publicRoutes(hub: Hub, trust: Trust): Router {
       name: hall.name, timezone: hall.timezone, hours: hall.hours, notice: hall.notice,
       // The address phones reach the hub by: the kiosk's on-screen QR uses it, as the paper does.
       publicUrl: hall.publicUrl ?? null,
+      address: hall.address ?? null,
+      // Kiosks with a printer (id and name only): the lobby reprints a lost ticket on one of them.
+      kiosks: hub.config.kiosks.filter((k) => k.printer).map((k) => ({ id: k.id, name: k.name })),
       services: services.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn ?? null, prefix: s.prefix })),
       windows: windows.map((w) => ({ id: w.id, number: w.number, name: w.name, serviceIds: w.serviceIds })),
     });
