@@ -10,6 +10,7 @@ import { createClock, type Clock } from './clock.ts';
 import { demoHall } from './demoHall.ts';
 import { errorHandler } from './http/errors.ts';
 import { publicRoutes } from './http/publicRoutes.ts';
+import { startOutbox, type CentralLink } from './outbox.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
 import { AnswerLog } from './answerLog.ts';
@@ -38,6 +39,8 @@ export interface HubOptions {
   updateConfig?: boolean;
   /** Share one fsync among concurrent appends (default on; off only for benchmarks). */
   groupCommit?: boolean;
+  /** The network's centre to forward the journal to (QUEUE_CENTRAL_URL, QUEUE_HALL_ID, QUEUE_HALL_KEY). */
+  central?: CentralLink;
   /** Per-socket and per-address bounds (see server/socketGuards.ts); tests make them small. */
   socketLimits?: Partial<SocketLimits>;
 }
@@ -105,6 +108,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);
     timer.unref();
     await hub.tick();
+    const outbox = opts.central ? startOutbox({ ...opts.central, hub, dataDir: opts.dataDir, log }) : null;
 
     return {
       hub, app, http, io, store, printing, createdDemo,
@@ -120,6 +124,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
       },
       async close() {
         clearInterval(timer);
+        await outbox?.close();
         await printing.close();
         await new Promise<void>((r) => io.close(() => r()));
         if (http.listening) await new Promise<void>((r) => http.close(() => r()));

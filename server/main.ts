@@ -33,7 +33,19 @@ function env() {
       fail(`cannot read QUEUE_CONFIG ${process.env.QUEUE_CONFIG}: ${(e as Error).message}`);
     }
   }
-  return { port, host, dataDir, start, speed, config };
+  return { port, host, dataDir, start, speed, config, central: centralLink() };
+}
+
+/** QUEUE_CENTRAL_URL joins the hall to a network; its id and key must come with it. */
+function centralLink() {
+  const url = process.env.QUEUE_CENTRAL_URL;
+  if (!url) return undefined;
+  if (!/^https?:\/\/[\x21-\x7e]+$/.test(url)) fail(`QUEUE_CENTRAL_URL must be an http(s) URL, got "${url}"`);
+  const hallId = process.env.QUEUE_HALL_ID ?? '';
+  const key = process.env.QUEUE_HALL_KEY ?? '';
+  if (!hallId) fail('QUEUE_CENTRAL_URL is set: QUEUE_HALL_ID must name this hall in the network file');
+  if (key.length < 24 || !/^[\x21-\x7e]+$/.test(key)) fail('QUEUE_CENTRAL_URL is set: QUEUE_HALL_KEY must be this hall\'s key (at least 24 printable ASCII characters)');
+  return { url, hallId, key };
 }
 
 async function main() {
@@ -46,6 +58,7 @@ async function main() {
       // Benchmarks compare against the design without group commit.
       groupCommit: process.env.QUEUE_GROUP_COMMIT !== '0',
       updateConfig: process.env.QUEUE_CONFIG_UPDATE === '1',
+      central: e.central,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof JournalError) fail(err.message);

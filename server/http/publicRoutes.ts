@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { conflict, notFound } from '../../shared/errors.ts';
 import type { Hub } from '../hub.ts';
+import { outboxOf } from '../outbox.ts';
 import { newTicketKey } from '../ticketKeys.ts';
 import { gateIssue, type Trust } from '../trust.ts';
 import { authoriseRating } from './ratingAccess.ts';
@@ -15,7 +16,11 @@ export function publicRoutes(hub: Hub, trust: Trust): Router {
   const r = Router();
 
   r.get('/api/health', (_req, res) => {
-    res.json({ ok: true, businessDay: hub.today(), seq: hub.journal.lastSeq, now: hub.clockIso() });
+    const central = outboxOf.get(hub);
+    res.json({
+      ok: true, businessDay: hub.today(), seq: hub.journal.lastSeq, now: hub.clockIso(),
+      ...(central ? { central: { connected: central.connected, ackedSeq: central.ackedSeq, journalId: central.journalId } } : {}),
+    });
   });
 
   r.get('/api/hall', (_req, res) => {

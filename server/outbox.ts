@@ -1,0 +1,288 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defaultRubric } from '../shared/scoring/rubrics.ts';
+import { DEFAULT_SCHEDULE } from '../shared/scoring/types.ts';
+import { writeFileDurableSync } from './durableFile.ts';
+import type { Hub } from './hub.ts';
+import { JournalReader } from './outboxJournal.ts';
+
+export interface CentralLink {
+  /** The centre's base URL (QUEUE_CENTRAL_URL). */
+  url: string;
+  hallId: string;
+  key: string;
+}
+
+export interface OutboxOptions extends CentralLink {
+  hub: Hub;
+  dataDir: string;
+  log?: (m: string) => void;
+  batchSize?: number;
+  /** An empty batch when nothing else was sent for this long: the centre sees the hall alive. */
+  heartbeatMs?: number;
+  /** Longest wait between retries while the centre cannot be reached. */
+  maxBackoffMs?: number;
+}
+
+interface Cursor {
+  journalId: string;
+  ackedSeq: number;
+}
+
+const STATE_FILE = 'central-outbox.json';
+
+/**
+ * Forwards the journal to the network's centre: a durable cursor (journal id and the last seq
+ * the centre acknowledged, in the data dir), batches in seq order, retries with backoff, and a
+ * heartbeat. It only reads what is already on disk and runs beside the hub: a visitor's or
+ * staffer's answer never waits for it, and with the centre away for days it simply falls behind
+ * and catches up, oldest first, when the link returns. A new data dir is a new journal id.
+ */
+export class Outbox {
+  private cursor: Cursor;
+  private readonly reader: JournalReader;
+  private readonly log: (m: string) => void;
+  private readonly batchSize: number;
+  private readonly heartbeatMs: number;
+  private readonly maxBackoffMs: number;
+  private closed = false;
+  private wakeUp: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private off: (() => void) | null = null;
+  private lastSentAt = 0;
+  private lastSavedSeq = -1;
+  private saving: Promise<void> = Promise.resolve();
+  private centreMetaHash: string | null | undefined = undefined;
+  private sentMetaHash: string | null = null;
+  private abort: AbortController | null = null;
+  connected = false;
+  lastError: string | null = null;
+
+  constructor(private readonly opts: OutboxOptions) {
+    this.log = opts.log ?? (() => {});
+    this.batchSize = opts.batchSize ?? 1000;
+    this.heartbeatMs = opts.heartbeatMs ?? 10_000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 30_000;
+    this.cursor = loadCursor(opts.dataDir);
+    this.reader = new JournalReader(opts.hub.journal, join(opts.dataDir, 'journal'));
+  }
+
+  get ackedSeq() {
+    return this.cursor.ackedSeq;
+  }
+  get journalId() {
+    return this.cursor.journalId;
+  }
+
+  status() {
+    return { connected: this.connected, ackedSeq: this.cursor.ackedSeq, journalId: this.cursor.journalId, hallId: this.opts.hallId };
+  }
+
+  start(): void {
+    // Only a nudge: the listener runs before the answer is sent, so it does nothing else.
+    this.off = this.opts.hub.onEvents(() => this.wakeUp?.());
+    this.running = this.loop();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.off?.();
+    this.abort?.abort();
+    this.wakeUp?.();
+    await this.running;
+    await this.saving;
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 0;
+    while (!this.closed) {
+      try {
+        const events = await this.reader.after(this.cursor.ackedSeq, this.batchSize);
+        const beat = Date.now() - this.lastSentAt >= this.heartbeatMs;
+        if (events.length || beat) {
+          await this.send(events);
+          await this.syncMeta();
+          backoff = 0;
+          if (events.length) continue;
+        }
+        await this.idle(this.heartbeatMs - (Date.now() - this.lastSentAt));
+      } catch (e) {
+        if (this.closed) break;
+        if (this.connected || this.lastError !== (e as Error).message) this.log(`central: ${(e as Error).message}; retrying`);
+        this.connected = false;
+        this.lastError = (e as Error).message;
+        backoff = Math.min(this.maxBackoffMs, backoff ? backoff * 2 : 500);
+        // Jitter, so a county's hubs do not all come back in the same second.
+        await this.idle(backoff * (0.75 + Math.random() * 0.5), false);
+      }
+    }
+  }
+
+  /** Waits for new events (when `wake`), the time given, or close. */
+  private idle(ms: number, wake = true): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      timer.unref?.();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = wake ? done : () => (this.closed ? done() : undefined);
+    }).finally(() => (this.wakeUp = null));
+  }
+
+  private async post(method: 'POST' | 'PUT', path: string, body: unknown): Promise<{ status: number; body: any }> {
+    this.abort = new AbortController();
+    const timer = setTimeout(() => this.abort?.abort(), 30_000);
+    try {
+      const res = await fetch(`${this.opts.url.replace(/\/+$/, '')}${path}`, {
+        method, signal: this.abort.signal,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.key}` },
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON: judged by status */
+      }
+      return { status: res.status, body: parsed };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send(events: unknown[]): Promise<void> {
+    const hub = this.opts.hub;
+    const r = await this.post('POST', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/events`, {
+      journalId: this.cursor.journalId, events, now: hub.clockIso(), businessDay: hub.today(),
+    });
+    if (r.status === 200 && typeof r.body?.ackedSeq === 'number') {
+      this.accept(r.body.ackedSeq);
+      this.centreMetaHash = r.body.metaHash ?? null;
+    } else if (r.status === 409 && typeof r.body?.ackedSeq === 'number') {
+      // The centre has less than we thought (its database restored from a backup): resend from there.
+      this.log(`central: centre holds this journal up to seq ${r.body.ackedSeq}; resending from there`);
+      this.accept(r.body.ackedSeq);
+    } else if (r.status === 413 && events.length > 1) {
+      throw new Error('batch too large for the centre');
+    } else {
+      throw new Error(`centre answered ${r.status}${r.body?.error?.code ? ` ${r.body.error.code}` : ''}`);
+    }
+    if (!this.connected) this.log(`central: connected to ${this.opts.url}, acknowledged up to seq ${this.cursor.ackedSeq}`);
+    this.connected = true;
+    this.lastError = null;
+    this.lastSentAt = Date.now();
+  }
+
+  private accept(ackedSeq: number) {
+    if (ackedSeq > this.opts.hub.journal.lastSeq) {
+      this.log(`central: the centre holds seq ${ackedSeq} of journal ${this.cursor.journalId} but this journal ends at ${this.opts.hub.journal.lastSeq} (data dir restored from an older backup?)`);
+    }
+    this.cursor.ackedSeq = ackedSeq;
+    this.save();
+  }
+
+  /**
+   * The cursor is saved without fsync, at most one write at a time: if a power cut loses the last
+   * save, the centre skips what it already holds, so resending is harmless.
+   */
+  private save() {
+    if (this.cursor.ackedSeq === this.lastSavedSeq) return;
+    this.saving = this.saving.then(async () => {
+      if (this.cursor.ackedSeq === this.lastSavedSeq) return;
+      const seq = this.cursor.ackedSeq;
+      const path = join(this.opts.dataDir, STATE_FILE);
+      try {
+        await writeFile(`${path}.tmp`, JSON.stringify({ ...this.cursor, ackedSeq: seq }));
+        await rename(`${path}.tmp`, path);
+        this.lastSavedSeq = seq;
+      } catch (e) {
+        this.log(`central: cursor not saved: ${(e as Error).message}`);
+      }
+    });
+  }
+
+  /** Sends the hall's config, schedule, rubric and scoring records when the centre's copy differs. */
+  private async syncMeta(): Promise<void> {
+    if (this.centreMetaHash === undefined) return;
+    const meta = await hallMeta(this.opts.hub, this.opts.dataDir);
+    const hash = createHash('sha256').update(JSON.stringify(meta)).digest('hex');
+    if (hash === this.centreMetaHash || hash === this.sentMetaHash) return;
+    const r = await this.post('PUT', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/meta`, meta);
+    if (r.status !== 200) throw new Error(`centre refused the hall's metadata: ${r.status}${r.body?.error?.code ? ` ${r.body.error.code}` : ''}`);
+    this.sentMetaHash = hash;
+    this.centreMetaHash = r.body?.metaHash ?? hash;
+  }
+}
+
+/** The journal id and cursor of this data dir; a data dir without one starts a new journal. */
+function loadCursor(dataDir: string): Cursor {
+  const path = join(dataDir, STATE_FILE);
+  if (existsSync(path)) {
+    try {
+      const c = JSON.parse(readFileSync(path, 'utf8')) as Cursor;
+      if (typeof c.journalId === 'string' && Number.isInteger(c.ackedSeq)) return c;
+    } catch {
+      /* a torn write of the cursor: the id is kept in the .id file below */
+    }
+  }
+  // The journal id itself is written once, durably, apart from the cursor that changes often.
+  const idPath = join(dataDir, 'central-journal-id');
+  let journalId: string;
+  if (existsSync(idPath)) journalId = readFileSync(idPath, 'utf8').trim();
+  else {
+    journalId = randomUUID();
+    writeFileDurableSync(idPath, journalId);
+  }
+  return { journalId, ackedSeq: 0 };
+}
+
+/** What the centre needs to name and score the hall's records: no PINs, no tokens' key. */
+export async function hallMeta(hub: Hub, dataDir: string) {
+  const c = hub.config;
+  let schedule: unknown = DEFAULT_SCHEDULE;
+  let rubricId = defaultRubric.id;
+  try {
+    const s = JSON.parse(await readFile(join(dataDir, 'scoring.json'), 'utf8')) as { schedule?: unknown; rubricId?: string };
+    if (s.schedule) schedule = s.schedule;
+    if (s.rubricId) rubricId = s.rubricId;
+  } catch {
+    /* no scoring settings yet: the defaults, as the hub's scoring uses */
+  }
+  const records: unknown[] = [];
+  try {
+    const text = await readFile(join(dataDir, 'scoring-records.jsonl'), 'utf8');
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        records.push(JSON.parse(line));
+      } catch {
+        /* a torn last line: the hub cuts it at its next start */
+      }
+    }
+  } catch {
+    /* no records yet */
+  }
+  return {
+    config: {
+      hall: c.hall, services: c.services, windows: c.windows,
+      staff: c.staff.map((s) => ({ id: s.id, name: s.name, role: s.role })),
+      kiosks: c.kiosks.map((k) => ({ id: k.id, name: k.name })),
+    },
+    schedule, rubricId, records,
+  };
+}
+
+/** Each joined hub's outbox, for GET /api/health (a hub that stands alone has none). */
+export const outboxOf = new WeakMap<Hub, Outbox>();
+
+export function startOutbox(opts: OutboxOptions): Outbox {
+  const o = new Outbox(opts);
+  outboxOf.set(opts.hub, o);
+  o.start();
+  return o;
+}
