@@ -47,6 +47,8 @@ export interface HubDeps {
   /** New ticket ids; the business day is part of the id so old tickets can be found by it. */
   newTicketId?: (day: string) => string;
   log?: (msg: string) => void;
+  /** Events of earlier days folded before the open day's: bookings span days (server/appointmentIndex.ts). */
+  carried?: (beforeSeq: number) => readonly HallEvent[];
 }
 
 /**
@@ -65,6 +67,7 @@ export class Hub {
   private rolling: Promise<void> | null = null;
   private readonly idem = new Map<string, StoredAnswer>();
   private readonly answers: HubDeps['answers'];
+  private readonly carried: NonNullable<HubDeps['carried']>;
   private pastDays = new Map<string, HallState>();
   /** Real-time instants of recent past-day reads (a rate limit, not hall time). */
   private pastReads: number[] = [];
@@ -77,6 +80,7 @@ export class Hub {
     this.log = deps.log ?? (() => {});
     this.newTicketId = deps.newTicketId ?? ((day) => `${day.replaceAll('-', '')}-${randomBytes(5).toString('hex')}`);
     this.answers = deps.answers;
+    this.carried = deps.carried ?? (() => []);
     this.state = this.replay(deps.journal.events);
     if (deps.journal.day && this.answers) for (const [k, a] of this.answers.load(deps.journal.day)) this.idem.set(k, a);
     const last = deps.journal.events.at(-1);
@@ -89,6 +93,7 @@ export class Hub {
 
   private replay(events: readonly HallEvent[]): HallState {
     const s = initialState(this.config);
+    for (const e of this.carried(events[0]?.seq ?? this.journal.lastSeq + 1)) evolve(s, e);
     s.seq = this.journal.lastSeq - events.length;
     for (const e of events) {
       evolve(s, e);

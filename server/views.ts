@@ -1,6 +1,7 @@
 import type { HallConfig } from '../shared/config.ts';
 import { aheadOf, estimateWaitMin, waitingCount } from '../shared/queuePolicy.ts';
 import type { HallState, Ticket, WindowRuntime } from '../shared/state.ts';
+import { toIso } from '../shared/time.ts';
 
 /** What the API shows of the hall's state. Public by rule: numbers, windows, who is on duty. */
 
@@ -62,12 +63,21 @@ export function servicesView(state: HallState, config: HallConfig) {
       crowded: waiting > config.hall.crowdAlertPerWindow * Math.max(1, open),
       materials: s.materials, guide: s.guide ?? null,
       targetWaitMin: s.targetWaitMin, targetServiceMin: s.targetServiceMin,
+      appointments: s.appointments ?? null,
+      // 延时服务: today's later cut-off, when the lobby gave one.
+      extendedUntil: extendedToday(state, s.id),
     };
   });
 }
 
-export function ticketView(t: Ticket, state: HallState, config: HallConfig) {
-  const ahead = aheadOf(state, t);
+function extendedToday(state: HallState, serviceId: string): string | null {
+  const ext = state.extensions.get(serviceId);
+  return ext && ext.businessDay === state.businessDay ? ext.until : null;
+}
+
+export function ticketView(t: Ticket, state: HallState, config: HallConfig, now?: number) {
+  // Appointment tickets go ahead once their slot starts: `now` (the hub's clock) says whether it has.
+  const ahead = aheadOf(state, t, now);
   const w = t.windowId ? config.windows.find((x) => x.id === t.windowId) : undefined;
   return {
     id: t.id, number: t.number, serviceId: t.serviceId, issuedServiceId: t.issuedServiceId,
@@ -77,6 +87,8 @@ export function ticketView(t: Ticket, state: HallState, config: HallConfig) {
     post: t.post, ahead, estimatedWaitMin: t.status === 'waiting' ? estimateFor(state, config, t.serviceId, ahead) : 0,
     rating: t.rating, ...(t.status === 'done' ? { outcome: t.outcome } : {}),
     transfers: t.transfers.map((x) => ({ fromServiceId: x.fromServiceId, toServiceId: x.toServiceId, at: x.at })),
+    pinnedWindowId: t.pinnedWindowId, appointmentId: t.appointmentId,
+    slotStart: t.slotStartMs === null ? null : toIso(t.slotStartMs, config.hall.timezone),
   };
 }
 
