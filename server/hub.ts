@@ -85,6 +85,10 @@ export class Hub {
     if (deps.journal.day && this.answers) for (const [k, a] of this.answers.load(deps.journal.day)) this.idem.set(k, a);
     const last = deps.journal.events.at(-1);
     if (last) deps.clock.notBefore(Date.parse(last.at));
+    // The open day's file may be empty or cut back (a kill right after creating it): the newest
+    // event anywhere, the last day's close included, still holds the clock.
+    const floorAt = deps.journal.floor?.lastAt;
+    if (floorAt) deps.clock.notBefore(Date.parse(floorAt));
   }
 
   get tz() {
@@ -129,6 +133,11 @@ export class Hub {
     while (this.rolling) await this.rolling;
     const at = this.clock.now();
     const day = localDate(at, this.tz);
+    const closed = this.journal.floor?.closedDay;
+    if (closed && day <= closed) {
+      // The clock floor makes this unreachable; were it ever reached, nothing is written into a closed day.
+      throw new DomainError('conflict', 'DAY_CLOSED', `营业日 ${closed} 已结束，请检查系统时钟`, `Business day ${closed} has closed; check the hub's clock`);
+    }
     if (this.journal.day !== day) {
       await this.rollTo(day);
       return this.execute(build, opts);
@@ -177,7 +186,16 @@ export class Hub {
       const open = this.journal.day;
       if (open !== null && open < day) {
         const at = this.clock.now();
-        await this.commit(decide({ type: 'CloseDay', at, businessDay: open }, this.state, this.config), at);
+        const closedNow = await this.commit(decide({ type: 'CloseDay', at, businessDay: open }, this.state, this.config), at);
+        const closing = closedNow.find((e) => e.type === 'DayClosed');
+        if (closing && this.journal.recordClose) {
+          try {
+            await this.journal.recordClose(open, closing.seq, closing.at);
+          } catch (e) {
+            // The day file's DayClosed line still holds the floor; the separate copy is a second line of defence.
+            this.log(`recording the close of ${open} failed: ${(e as Error).message}`);
+          }
+        }
       }
       await this.journal.rotate(day);
       this.idem.clear();

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HallEvent } from '../shared/events.ts';
-import { syncDir } from './durableFile.ts';
+import { syncDir, writeFileDurable } from './durableFile.ts';
 import { EVENT_TYPES } from '../shared/events.ts';
 
 /**
@@ -24,7 +24,25 @@ export interface EventStore {
   /** Reads a whole day's events (for closed days and reports). */
   readDay(day: string): HallEvent[];
   close(): Promise<void>;
+  /** What no restart may go behind: the last closed day, the last seq and the newest event's time. */
+  readonly floor?: DayFloor;
+  /** Keeps a day's close on disk apart from the day files (fsynced), before the next day starts. */
+  recordClose?(day: string, seq: number, at: string): Promise<void>;
 }
+
+/**
+ * The floor under a restart. A closed day never reopens and a seq or ticket number is never given
+ * twice, whatever the newest day file holds (nothing, when the hub was killed between creating it
+ * and writing its first line; a torn line; a file moved away) and whatever the clock says.
+ */
+export interface DayFloor {
+  closedDay: string | null;
+  seq: number;
+  /** The newest durable event's time in any day file or the floor file. */
+  lastAt: string | null;
+}
+
+const FLOOR_FILE = 'floor.json';
 
 export class JournalError extends Error {}
 
@@ -57,6 +75,7 @@ export class FileJournal implements EventStore {
   private openDay: string | null = null;
   /** Lines cut from a torn tail at open, reported once at start-up. */
   readonly repairs: string[] = [];
+  floor: DayFloor = { closedDay: null, seq: 0, lastAt: null };
 
   private constructor(
     private readonly dir: string,
@@ -78,7 +97,39 @@ export class FileJournal implements EventStore {
       j.fh = await openFile(j.path(last), 'a');
       j.size = (await j.fh.stat()).size;
     }
+    j.floor = maxFloor(j.derivedFloor(days), j.readFloorFile());
+    // Day files lost or cut back behind the floor: numbering goes on from the floor, never again from below it.
+    j.seq = Math.max(j.seq, j.floor.seq);
     return j;
+  }
+
+  /** The newest non-empty day file's last event: its time, its seq, and its close if it is one. */
+  private derivedFloor(days: string[]): DayFloor {
+    for (let i = days.length - 1; i >= 0; i--) {
+      const ev = days[i] === this.openDay ? this.current : this.readDay(days[i]!);
+      const last = ev.at(-1);
+      if (!last) continue;
+      return { closedDay: last.type === 'DayClosed' ? last.data.businessDay : null, seq: last.seq, lastAt: last.at };
+    }
+    return { closedDay: null, seq: 0, lastAt: null };
+  }
+
+  private readFloorFile(): DayFloor | null {
+    const p = join(this.dir, FLOOR_FILE);
+    if (!existsSync(p)) return null;
+    try {
+      const f = JSON.parse(readFileSync(p, 'utf8')) as DayFloor;
+      if (typeof f.seq !== 'number' || (f.closedDay !== null && typeof f.closedDay !== 'string')) throw new Error('not a floor');
+      return f;
+    } catch (e) {
+      throw new JournalError(`${p}: damaged (${(e as Error).message}). It records the last closed business day; restore it from backup, or delete it if every day file is intact.`);
+    }
+  }
+
+  async recordClose(day: string, seq: number, at: string): Promise<void> {
+    const next = maxFloor(this.floor, { closedDay: day, seq, lastAt: at });
+    await writeFileDurable(join(this.dir, FLOOR_FILE), JSON.stringify(next));
+    this.floor = next;
   }
 
   get day() {
@@ -226,6 +277,16 @@ export class FileJournal implements EventStore {
     await this.fh?.close();
     this.fh = null;
   }
+}
+
+function maxFloor(a: DayFloor, b: DayFloor | null): DayFloor {
+  if (!b) return a;
+  const later = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : Date.parse(x) >= Date.parse(y) ? x : y);
+  return {
+    closedDay: a.closedDay === null ? b.closedDay : b.closedDay === null ? a.closedDay : a.closedDay > b.closedDay ? a.closedDay : b.closedDay,
+    seq: Math.max(a.seq, b.seq),
+    lastAt: later(a.lastAt, b.lastAt),
+  };
 }
 
 /** Parses a day file; a damaged line stops the hub with its place, never a silent skip. */
