@@ -9,6 +9,7 @@ import type { HallEvent, ServiceView, WindowView } from '../ui/types.ts';
 import { SHORTCUTS, whyNot, type DeskAction } from './deskRules.ts';
 import './pause-form.ts';
 import { deskStyles } from './desk-styles.ts';
+import { queueMarks } from './queueMarks.ts';
 import { counterStyles } from './styles.ts';
 import { ct, wholeMinutes } from './text.ts';
 
@@ -290,7 +291,7 @@ export class CounterDesk extends HallElement {
           <h3>${t('nextQueue')} <span class="total">${waitingTotal}</span></h3>
           ${this._next.length
             ? html`<ol class="next" data-testid="next-numbers">${this._next.map((n, i) => html`<li class=${i === 0 ? 'first' : ''}>
-                <span class="nnum">${n.number}</span>${n.priority ? html`<span class="prio">${t('priority')}</span>` : nothing}
+                <span class="nnum">${n.number}</span>${n.priority ? html`<span class="prio">${t('priority')}</span>` : nothing}${queueMarks(n, (id) => this.serviceName(id))}
                 <span class="nsvc">${this.serviceName(n.serviceId)}</span></li>`)}</ol>
               ${waitingTotal > this._next.length ? html`<div class="more">${t('andMore', { n: waitingTotal - this._next.length })}</div>` : nothing}`
             : nothing}

@@ -99,7 +99,12 @@ export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, thrott
     const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit);
     res.json({
       windowId, waiting: waitingFor(hub.state, cfg.serviceIds),
-      next: next.map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, issuedAt: t.issuedAt })),
+      next: next.map((t) => ({
+        id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, issuedAt: t.issuedAt,
+        // The desk marks booked and pinned tickets and where a moved one came from (三个一样: departures show).
+        appointment: t.appointmentId !== null, pinnedWindowId: t.pinnedWindowId,
+        movedFrom: t.serviceId !== t.issuedServiceId ? t.issuedServiceId : null,
+      })),
       // The desk's own figures come from the hub, so a reload or a second login shows the same.
       current: currentTicket(hub, w.currentTicketId),
       servedToday: servedTodayBy(hub.state, req.staff!.staffId, hub.today()),

