@@ -7,7 +7,7 @@ import type { HallEvent, HallEventBody } from '../shared/events.ts';
 import { evolve, initialState, type HallState, type Ticket } from '../shared/state.ts';
 import { localDate, toIso } from '../shared/time.ts';
 import type { Clock } from './clock.ts';
-import type { EventStore } from './journal.ts';
+import { StorageLostError, type EventStore } from './journal.ts';
 
 type Build = (at: number) => Command;
 
@@ -168,6 +168,9 @@ export class Hub {
       // Not durable, so it did not happen: rebuild the state from what is on disk.
       this.log(`journal append failed: ${(err as Error).message}`);
       this.state = this.replay(this.journal.events);
+      if (err instanceof StorageLostError) {
+        throw new DomainError('unavailable', 'STORAGE_FAILED', '数据目录已被删除或替换，记录无法保存；请手工登记并通知管理员重启取号系统', `The hub's data directory was deleted or replaced, so nothing can be saved; record by hand and have the hub restarted`);
+      }
       throw new DomainError('unavailable', 'STORAGE_FAILED', '系统暂时无法保存记录，请稍后再试或手工登记', 'The hub cannot save records right now; try again shortly or record by hand');
     }
     for (const l of this.listeners) {

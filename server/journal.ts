@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, fstatSync, ftruncateSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, fstatSync, ftruncateSync, statSync, writeSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HallEvent } from '../shared/events.ts';
@@ -46,6 +46,12 @@ const FLOOR_FILE = 'floor.json';
 
 export class JournalError extends Error {}
 
+/**
+ * The journal's directory or open file is no longer the one on disk (deleted, moved or replaced
+ * while the hub runs): nothing written now would survive, so nothing is written until a restart.
+ */
+export class StorageLostError extends JournalError {}
+
 export type OpenFile = (path: string, flags: 'a') => Promise<FileHandle>;
 
 interface Pending {
@@ -76,6 +82,10 @@ export class FileJournal implements EventStore {
   /** Lines cut from a torn tail at open, reported once at start-up. */
   readonly repairs: string[] = [];
   floor: DayFloor = { closedDay: null, seq: 0, lastAt: null };
+  /** The journal directory as opened (device and inode); a different one means it was replaced. */
+  private dirId = '';
+  /** Why writing stopped for good, once the directory or file was found gone. */
+  lost: string | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -87,6 +97,7 @@ export class FileJournal implements EventStore {
     mkdirSync(dir, { recursive: true });
     const j = new FileJournal(dir, openFile);
     j.groupCommit = opts.groupCommit ?? true;
+    j.dirId = fileId(dir) ?? '';
     const days = j.days();
     const last = days.at(-1);
     if (last) {
@@ -191,6 +202,7 @@ export class FileJournal implements EventStore {
 
   append(events: HallEvent[]): Promise<void> {
     if (this.closed) return Promise.reject(new JournalError('journal closed'));
+    if (this.lost) return Promise.reject(new StorageLostError(this.lost));
     if (!this.openDay) return Promise.reject(new JournalError('no day open'));
     let text = '';
     for (const e of events) text += JSON.stringify(e) + '\n';
@@ -206,6 +218,14 @@ export class FileJournal implements EventStore {
       const batch = this.groupCommit ? this.queue : this.queue.splice(0, 1);
       if (this.groupCommit) this.queue = [];
       const buf = Buffer.from(batch.map((p) => p.text).join(''), 'utf8');
+      const lost = await this.storageGone();
+      if (lost) {
+        this.lost = lost;
+        const failed = batch.concat(this.queue);
+        this.queue = [];
+        for (const p of failed) p.reject(new StorageLostError(lost));
+        continue;
+      }
       try {
         // A new day's file is created by its first event, so idle days leave no empty files.
         if (!this.fh) {
@@ -254,6 +274,26 @@ export class FileJournal implements EventStore {
       }
     }
     this.flushing = false;
+  }
+
+  /**
+   * One stat per batch (a group commit shares it): the directory must be the one opened and the
+   * open day file must still have a name. A write to an unlinked file succeeds and is lost.
+   */
+  private async storageGone(): Promise<string | null> {
+    if (this.lost) return this.lost;
+    const id = fileId(this.dir);
+    if (id !== this.dirId) {
+      return `the journal directory ${this.dir} was ${id === null ? 'deleted' : 'replaced'} while the hub was running; nothing more is saved until the hub is restarted (restore the data dir from backup first)`;
+    }
+    if (this.fh) {
+      try {
+        if ((await this.fh.stat()).nlink === 0) return `the journal file of ${this.openDay} was deleted while the hub was running; nothing more is saved until the hub is restarted`;
+      } catch {
+        /* a failing stat shows up as a failing write below */
+      }
+    }
+    return null;
   }
 
   async rotate(day: string): Promise<void> {
@@ -318,8 +358,20 @@ export function parseJournal(text: string, name: string): HallEvent[] {
   return out;
 }
 
+/** Device and inode of a path, or null when it is gone. */
+function fileId(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
 /** One hub per data dir: a lock file holds the owner's pid; a dead owner's lock is taken over. */
 const heldHere = new Set<string>();
+/** How often a running hub checks that its lock file is still its own. */
+const LOCK_CHECK_MS = 500;
 
 export function acquireLock(dataDir: string): () => void {
   const p = join(dataDir, 'hub.lock');
@@ -331,7 +383,9 @@ export function acquireLock(dataDir: string): () => void {
       writeSync(fd, String(process.pid));
       closeSync(fd);
       heldHere.add(p);
+      const watch = watchLock(dataDir, p);
       return () => {
+        clearInterval(watch);
         heldHere.delete(p);
         try {
           unlinkSync(p);
@@ -349,6 +403,31 @@ export function acquireLock(dataDir: string): () => void {
     }
   }
   throw new JournalError(`could not lock ${dataDir}`);
+}
+
+/**
+ * The data dir deleted (or its lock removed) while this hub runs: put the lock back at once, so a
+ * second hub started on the same path refuses to run beside this one. This hub's journal notices
+ * the loss on its next write and refuses it (StorageLostError).
+ */
+function watchLock(dataDir: string, p: string): NodeJS.Timeout {
+  let id = fileId(p);
+  const t = setInterval(() => {
+    const now = fileId(p);
+    if (now !== null && now === id) return;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      const fd = openSync(p, now === null ? 'wx' : 'w');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      id = fileId(p);
+      console.error(`hall hub: the lock file ${p} was removed while this hub was running; it is back, and nothing more is saved until a restart`);
+    } catch {
+      /* another process took it in between: its own lock check refuses it while we live */
+    }
+  }, LOCK_CHECK_MS);
+  t.unref();
+  return t;
 }
 
 function alive(pid: number): boolean {
