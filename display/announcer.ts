@@ -1,4 +1,4 @@
-import { callClips, callText } from './callSpeech.ts';
+import { callClips, callText, speechText } from './callSpeech.ts';
 import { ClipPlayer, wait } from './clipPlayer.ts';
 
 export interface Announcement {
@@ -89,7 +89,7 @@ export class Announcer {
         this.history.push(spoken);
         for (let i = 0; i < Math.max(1, this.repeat); i++) {
           await this.player.play(['chime']);
-          if (voice) await speak(a.text, voice);
+          if (voice) await speak(speechText(a.number, a.windowNumber), voice);
           else await this.player.play(callClips(a.number, a.windowNumber));
           spoken.plays++;
           await wait(400);

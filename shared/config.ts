@@ -25,7 +25,7 @@ export const serviceSchema = z.object({
   targetWaitMin: z.number().int().min(1).max(600).default(15),
   targetServiceMin: z.number().int().min(1).max(600).default(10),
   /** Tickets per business day; further requests answer SERVICE_FULL. */
-  dailyCap: z.number().int().min(1).max(999).optional(),
+  dailyCap: z.number().int().min(1).max(9999).optional(),
   /** Last local time a ticket may be taken. */
   issueUntil: hhmm.optional(),
   /** Whether the green channel (priority tickets) is offered for this service. */
@@ -81,6 +81,8 @@ export const hallSchema = z.object({
   address: z.string().max(200).optional(),
   /** Base URL printed in ticket QR codes (ASCII), e.g. http://192.168.1.10:8080; the hub's own address when absent. */
   publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an ASCII http(s) URL').optional(),
+  /** Tickets (and check-ins) one client address may take per hour without a paired kiosk's token (default 3). */
+  publicTicketsPerHour: z.number().int().min(0).max(100_000).optional(),
   /** Bookings one client address may make in a day without a staff token (default 5). */
   publicBookingsPerDay: z.number().int().min(1).max(1000).optional(),
   /** A phone that missed `missed` bookings within `withinDays` cannot book for `banDays` after the last (3, 30, 30). */

@@ -7,8 +7,12 @@ import { pickNext } from './queuePolicy.ts';
 import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
 import { localDate, localMinuteOfDay, toIso } from './time.ts';
 
-/** The most tickets one service can number in a day: prefix + three digits. */
-export const MAX_PER_DAY = 999;
+/**
+ * The most tickets one service can number in a day. Numbers have three digits (A001) and go on
+ * with four past 999 (A1000) for a service with no `dailyCap`, rather than turning visitors away;
+ * 9999 is where a screen's and a ticket's four-digit layout ends.
+ */
+export const MAX_PER_DAY = 9999;
 
 /** Decides what a command causes, or throws a DomainError saying why it cannot happen. */
 export function decide(command: Command, state: HallState, config: HallConfig): HallEventBody[] {
@@ -31,7 +35,8 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
         throw conflict('SERVICE_FULL', `${service.name}今日号源已满（${cap} 个）`, `${service.name} has issued all ${cap} tickets for today`);
       }
       const number = `${service.prefix}${String(issued + 1).padStart(3, '0')}`;
-      return [{ type: 'TicketIssued', data: { ticketId: command.ticketId, number, serviceId: service.id, priority: command.priority, businessDay, ...command.appointment } }];
+      const origin = { ...(command.keyHash ? { keyHash: command.keyHash } : {}), ...(command.issuedBy ? { issuedBy: command.issuedBy } : {}) };
+      return [{ type: 'TicketIssued', data: { ticketId: command.ticketId, number, serviceId: service.id, priority: command.priority, businessDay, ...origin, ...command.appointment } }];
     }
     case 'SignIn':
       return signIn(command, state, config);

@@ -112,13 +112,18 @@ describe('starting the hub', () => {
   it('runs its clock from QUEUE_CLOCK_START at QUEUE_CLOCK_SPEED', async () => {
     const hub = await spawnHub({ QUEUE_DATA_DIR: tempDir(), QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00', QUEUE_CLOCK_SPEED: '60' });
     try {
+      // Bounded by the real time around the two readings, so a slow or busy machine cannot fail it.
+      const t0 = performance.now();
       const a = (await (await fetch(`${hub.url}/api/health`)).json()) as { now: string; businessDay: string };
+      const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 1000));
+      const t2 = performance.now();
       const b = (await (await fetch(`${hub.url}/api/health`)).json()) as { now: string };
+      const t3 = performance.now();
       expect(a.businessDay).toBe('2026-11-23');
       const gained = Date.parse(b.now) - Date.parse(a.now);
-      expect(gained).toBeGreaterThan(50_000);
-      expect(gained).toBeLessThan(120_000);
+      expect(gained).toBeGreaterThanOrEqual(60 * (t2 - t1) - 60);
+      expect(gained).toBeLessThanOrEqual(60 * (t3 - t0) + 60);
     } finally {
       hub.child.kill('SIGTERM');
       await hub.exited;

@@ -95,11 +95,12 @@ describe('the hall config file', () => {
     expect(problems(withHours([['08:00', '24:00']]))).toContain('hall.hours');
   });
 
-  it('rejects prefixes that are not one or two capital letters, caps above 999 and PINs that are not digits', () => {
+  it('rejects prefixes that are not one or two capital letters, caps above 9999 (four digits) and PINs that are not digits', () => {
     const withService = (patch: object) => ({ ...completedExample, services: [{ ...completedExample.services[0]!, ...patch }, completedExample.services[1]!] });
     expect(problems(withService({ prefix: 'a' }))).toContain('services.0.prefix');
     expect(problems(withService({ prefix: 'ABC' }))).toContain('services.0.prefix');
-    expect(problems(withService({ dailyCap: 1000 }))).toContain('services.0.dailyCap');
+    expect(problems(withService({ dailyCap: 10000 }))).toContain('services.0.dailyCap');
+    expect(hallConfigSchema.safeParse(withService({ dailyCap: 1500 })).success).toBe(true);
     expect(problems(withService({ issueUntil: '4pm' }))).toContain('services.0.issueUntil');
     const badPin = { ...completedExample, staff: [{ ...completedExample.staff[0]!, pin: '12ab' }, ...completedExample.staff.slice(1)] };
     expect(problems(badPin)).toContain('staff.0.pin');

@@ -94,18 +94,28 @@ describe('issuing is refused', () => {
     spec().given().when(issue('t1', 'A', at('17:00'))).then([issued('t1', 'A001', 'A')]);
   });
 
-  it('after 999 tickets of one service in a day: numbers have three digits', () => {
+  it('go on with four digits past 999 for a service with no daily cap: A1000, A1001', () => {
     const history: (HallEventBody & { at: number })[] = [];
-    for (let i = 1; i <= MAX_PER_DAY; i++) {
+    for (let i = 1; i <= 999; i++) {
       history.push({ ...issued(`t${i}`, `A${String(i).padStart(3, '0')}`, 'A'), at: at('08:00') + i * 1000 });
     }
     const day = spec().given(...history);
     expect(day.state.issuedPerService.get('A')).toBe(999);
-    day.when(issue('t1000', 'A', at('17:00'))).thenThrows('SERVICE_FULL');
-    day.when(issue('b1', 'B', at('17:00'))).then([issued('b1', 'B001', 'B')]);
+    day.when(issue('t1000', 'A', at('17:00'))).then([issued('t1000', 'A1000', 'A')]);
+    day.when(issue('t1001', 'A', at('17:01'))).then([issued('t1001', 'A1001', 'A')]);
+    day.when(issue('b1', 'B', at('17:02'))).then([issued('b1', 'B001', 'B')]);
   });
 
-  it('the 999th ticket is still issued as A999', () => {
+  it(`stop at ${MAX_PER_DAY}, the last four-digit number, even without a cap`, () => {
+    const history: (HallEventBody & { at: number })[] = [];
+    for (let i = 1; i < MAX_PER_DAY; i++) history.push({ ...issued(`t${i}`, `A${String(i).padStart(3, '0')}`, 'A'), at: at('08:00') + i });
+    const day = spec().given(...history);
+    day.when(issue('last', 'A', at('17:00'))).then([issued('last', 'A9999', 'A')]);
+    const err = day.when(issue('over', 'A', at('17:01'))).thenThrows('SERVICE_FULL');
+    expect(err.zh).toBe('社保今日号源已满（9999 个）');
+  });
+
+  it('the 999th ticket is still issued with three digits, A999', () => {
     const history: (HallEventBody & { at: number })[] = [];
     for (let i = 1; i <= 998; i++) history.push({ ...issued(`t${i}`, `A${String(i).padStart(3, '0')}`, 'A'), at: at('08:00') + i * 1000 });
     spec().given(...history).when(issue('t999', 'A', at('17:00'))).then([issued('t999', 'A999', 'A')]);
@@ -113,6 +123,8 @@ describe('issuing is refused', () => {
 
   it('by a cap the hall configures per service, read from the config rather than built in', () => {
     const config = hallConfig({ ...specHallInput, services: specHallInput.services.map((s) => (s.id === 'A' ? { ...s, dailyCap: 1 } : s)) });
-    spec(config).given(issue('t1', 'A', at('08:00'))).when(issue('t2', 'A', at('08:01'))).thenThrows('SERVICE_FULL');
+    const err = spec(config).given(issue('t1', 'A', at('08:00'))).when(issue('t2', 'A', at('08:01'))).thenThrows('SERVICE_FULL');
+    expect(err.zh).toBe('社保今日号源已满（1 个）');
+    expect(err.en).toBe('社保 has issued all 1 tickets for today');
   });
 });
