@@ -6,7 +6,7 @@ import { api, ApiError } from '../ui/api.ts';
 import { debounce, HallElement } from '../ui/hall-element.ts';
 import type { HallConnection } from '../ui/hallConnection.ts';
 import { clockTime, getLang, localName, t, type StringKey } from '../ui/i18n.ts';
-import type { HallEvent, HallInfo, TicketView } from '../ui/types.ts';
+import type { HallEvent, HallInfo, ServiceView, TicketView } from '../ui/types.ts';
 import './leave-button.ts';
 import { TicketAlerts } from './ticket-alerts.ts';
 
@@ -38,6 +38,11 @@ export class TicketStatus extends HallElement {
     .ahead { font-size: 22px; font-weight: 700; margin-bottom: 16px; }
     .error { color: #c0392b; font-size: 18px; text-align: center; padding: 40px 0; }
     .tip { margin-top: 16px; font-size: 16px; color: #3d4f66; text-align: center; }
+    .status.one-time-notice { background: #ffe0b2; color: #8a4b00; }
+    .now { font-size: 19px; margin: -8px 0 16px; color: #1f4e8c; font-weight: 700; }
+    .missing { text-align: left; font-size: 18px; line-height: 1.6; margin: 0 0 18px; padding: 12px 16px; border-radius: 12px; background: #fff6e5; }
+    .missing ol { margin: 6px 0 0; padding-left: 1.4em; }
+    .why { font-size: 16px; color: #3d4f66; line-height: 1.6; margin: 12px 0 0; }
   `;
 
   @property() ticketId = '';
@@ -45,6 +50,8 @@ export class TicketStatus extends HallElement {
   @state() private _ticket: TicketView | null = null;
   @state() private _hall: HallInfo | null = null;
   @state() private _error: string | null = null;
+  /** Materials for a one-time notice, and the numbers being served now while waiting. */
+  @state() private _services: ServiceView[] = [];
   private _offs: (() => void)[] = [];
   /** "3 ahead" and "called": sound, vibration, title and a banner, once each (ticket-alerts.ts). */
   private readonly _alerts = new TicketAlerts(this);
@@ -82,11 +89,31 @@ export class TicketStatus extends HallElement {
     try {
       this._hall ??= await api<HallInfo>('GET', '/api/hall', undefined, { token: null });
       this._ticket = await api<TicketView>('GET', `/api/tickets/${encodeURIComponent(this.ticketId)}`, undefined, { token: null });
+      if (this._ticket.status === 'waiting' || this._ticket.outcome === 'one-time-notice' || !this._services.length) {
+        this._services = await api<ServiceView[]>('GET', '/api/services', undefined, { token: null });
+      }
       this._alerts.seen(this._ticket);
       this._error = null;
     } catch (e) {
       if (e instanceof ApiError && e.status !== 0) this._error = e.status === 404 || e.status === 400 ? t('ticketNotFound') : e.message;
     }
+  }
+
+  /** While waiting: the numbers of this service at a window now, so the visitor can judge the pace. */
+  private renderNowServing(tk: TicketView) {
+    const s = this._services.find((x) => x.id === tk.serviceId);
+    if (!s) return nothing;
+    const now = s.servingNow ?? [];
+    return html`<div class="now" data-testid="now-serving">${now.length ? t('nowServingN', { n: now.join(getLang() === 'en' ? ', ' : '、') }) : t('nowServingNone')}</div>`;
+  }
+
+  /** A one-time notice (一次性告知): the papers still missing, listed, not "done". */
+  private renderMissing(tk: TicketView) {
+    if (tk.status !== 'done' || tk.outcome !== 'one-time-notice') return nothing;
+    const materials = this._services.find((x) => x.id === tk.serviceId)?.materials ?? [];
+    if (!materials.length) return nothing;
+    return html`<div class="missing" data-testid="missing"><b>${t('missingMaterials')}</b>
+      <ol>${materials.map((m) => html`<li>${m}</li>`)}</ol></div>`;
   }
 
   /** One sentence per status telling the visitor what to do next (a transfer names the new service). */
@@ -116,25 +143,26 @@ export class TicketStatus extends HallElement {
       </header>
       <main id="main">
         ${this._error && !tk
-          ? html`<div class="error">${this._error}</div>`
+          ? html`<div class="error" data-testid="not-found">${this._error}${this._error === t('ticketNotFound') ? html`<p class="why">${t('ticketNotFoundWhy')}</p>` : nothing}</div>`
           : tk
             ? html`<div class="card">
                 <div class="service">${service ? localName(service) : tk.serviceId}</div>
                 <div class="number" data-testid="status-number">${tk.number}</div>
-                <div class="status ${tk.status}" data-testid="status">${t(`status_${tk.status}` as StringKey)}</div>
+                <div class="status ${tk.status} ${tk.outcome ?? ''}" data-testid="status">${t((tk.status === 'done' && tk.outcome && tk.outcome !== 'done' ? `status_${tk.outcome}` : `status_${tk.status}`) as StringKey)}</div>
                 ${(tk.status === 'called' || tk.status === 'serving') && tk.windowNumber
                   ? html`<div class="go" data-testid="go-window">${t('goTo', { w: tk.windowNumber })}</div>`
                   : nothing}
-                ${tk.status === 'waiting' ? html`<div class="ahead" data-testid="ahead">${t('ahead', { n: tk.ahead })}</div>` : nothing}
+                ${tk.status === 'waiting' ? html`<div class="ahead" data-testid="ahead">${t('ahead', { n: tk.ahead })}</div>${this.renderNowServing(tk)}` : nothing}
                 ${this._alerts.render(tk.status)}
                 ${this.renderSay(tk)}
+                ${this.renderMissing(tk)}
                 <dl>
                   ${tk.status === 'waiting' ? html`<dt>${t('estimatedWait')}</dt><dd>${t('estimateMin', { n: tk.estimatedWaitMin })}</dd>` : nothing}
                   <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, tz)}</dd>
                 </dl>
                 ${tk.status === 'waiting' ? html`<leave-button .ticketId=${tk.id} @left=${() => this._refetch()}></leave-button>` : nothing}
               </div>
-              <div class="tip">${t('scanToFollow')}</div>`
+              <div class="tip">${t('phoneAutoUpdate')}</div>`
             : html`<div class="card">${t('connecting')}</div>`}
       </main>
     `;

@@ -36,6 +36,17 @@ export function estimateFor(state: HallState, config: HallConfig, serviceId: str
   return estimateWaitMin(ahead, serviceMinutes(state, config, serviceId), openWindowsFor(state, config, serviceId), busyWindowsFor(state, config, serviceId));
 }
 
+/** Numbers of the service called or in service at a window now: "now serving" on a waiting visitor's phone. */
+function servingNow(state: HallState, config: HallConfig, serviceId: string): string[] {
+  const out: string[] = [];
+  for (const w of config.windows) {
+    const id = state.windows.get(w.id)?.currentTicketId;
+    const t = id ? state.tickets.get(id) : undefined;
+    if (t && t.serviceId === serviceId && (t.status === 'called' || t.status === 'serving')) out.push(t.number);
+  }
+  return out.sort();
+}
+
 /** Where a service is served: its windows' numbers, and which of them are open now. */
 function windowsOf(state: HallState, config: HallConfig, serviceId: string) {
   const all = config.windows.filter((w) => w.serviceIds.includes(serviceId));
@@ -55,6 +66,7 @@ export function servicesView(state: HallState, config: HallConfig) {
       // A newcomer queues behind everyone waiting (an honest figure for the kiosk's button).
       estimatedWaitMin: estimateWaitMin(waiting, serviceMinutes(state, config, s.id), open, busyWindowsFor(state, config, s.id)),
       ...windowsOf(state, config, s.id),
+      servingNow: servingNow(state, config, s.id),
       matters: s.matters ?? [],
       allowPriority: s.allowPriority, issueUntil: s.issueUntil ?? null,
       remainingToday: s.dailyCap === undefined ? null : Math.max(0, s.dailyCap - issued),

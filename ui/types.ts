@@ -23,6 +23,8 @@ export interface ServiceView {
   /** Numbers of the windows serving it, and of those open now. */
   windowNumbers?: number[];
   openWindowNumbers?: number[];
+  /** Its numbers called or in service at a window now. */
+  servingNow?: string[];
 }
 
 export interface PauseView {
