@@ -140,7 +140,9 @@ export class LobbyBoard extends HallElement {
     e.preventDefault();
     const q = this._find.trim();
     if (!q) return;
-    const tk = this._index.find(q);
+    // The day's events find any number; the hub's own list of who waits covers a page that started from a snapshot.
+    const norm = (x: string) => x.toUpperCase().replace(/^([A-Z]*)0*(\d)/, '$1$2');
+    const tk = this._index.find(q) ?? this._lobby?.tickets?.find((x) => norm(x.number) === norm(q.trim())) ?? null;
     if (!tk) return void (this._findError = t('lobbyNoTicket', { n: q.toUpperCase() }));
     this._findError = null;
     this._panel = { kind: 'ticket', id: tk.id };

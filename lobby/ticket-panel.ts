@@ -17,6 +17,7 @@ export type LobbyTicket = Omit<TicketView, 'status'> & {
   pinnedWindowId?: string | null;
   slotStart?: string | null;
   appointmentId?: string | null;
+  issuedServiceId?: string;
 };
 
 type TicketAction = Exclude<LobbyAction, 'extend'>;
@@ -134,7 +135,7 @@ export class TicketPanel extends HallElement {
     const waiting = tk.status === 'waiting';
     const pinned = tk.pinnedWindowId ?? this.hint?.pinnedWindowId ?? null;
     const slot = tk.slotStart ?? this.hint?.slotStart ?? null;
-    const moved = !!tk.transfers?.length || !!this.hint?.moved;
+    const moved = !!tk.transfers?.length || (!!tk.issuedServiceId && tk.issuedServiceId !== tk.serviceId) || !!this.hint?.moved;
     const btn = (a: TicketAction, label: StringKey, cls = '', enabled = waiting) => html`<button class="btn ${cls}" data-lobby-action=${a}
       aria-pressed=${this._action === a} ?disabled=${!enabled || this._busy} @click=${() => this.pick(a)}>${t(label)}</button>`;
     return html`<div class="card" data-ticket=${tk.id}>

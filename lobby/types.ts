@@ -18,4 +18,6 @@ export interface LobbyWindowView {
 export interface LobbyView {
   services: LobbyServiceView[];
   windows: LobbyWindowView[];
+  /** Who waits, by number (added by this hub beyond the contract). */
+  tickets?: { id: string; number: string; serviceId: string }[];
 }
