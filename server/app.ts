@@ -5,15 +5,24 @@ import { join } from 'node:path';
 import type { Server as IoServer } from 'socket.io';
 import { hallConfigSchema, describeIssues, type HallConfig, type HallConfigFile } from '../shared/config.ts';
 import { DomainError } from '../shared/errors.ts';
-import { LoginThrottle, Tokens } from './auth.ts';
+import { Tokens } from './auth.ts';
 import { createClock, type Clock } from './clock.ts';
 import { demoHall } from './demoHall.ts';
 import { errorHandler } from './http/errors.ts';
 import { publicRoutes } from './http/publicRoutes.ts';
+import { appointmentRoutes } from './http/appointmentRoutes.ts';
+import { lobbyRoutes } from './http/lobbyRoutes.ts';
 import { startOutbox, type CentralLink } from './outbox.ts';
+import { deviceRoutes } from './http/deviceRoutes.ts';
+import { loginRoutes } from './http/loginRoutes.ts';
+import { GuessThrottle } from './limits.ts';
+import { PinHasher } from './pinWorker.ts';
+import { StaffSessions, tokenStillValid } from './sessions.ts';
+import { createTrust, type Trust } from './trust.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
 import { AnswerLog } from './answerLog.ts';
+import { AppointmentIndex } from './appointmentIndex.ts';
 import { Hub } from './hub.ts';
 import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
 import { attachPrinting, type Printing } from './printing/index.ts';
@@ -52,6 +61,10 @@ export interface RunningHub {
   io: IoServer;
   store: ConfigStore;
   printing: Printing;
+  /** Paired devices, ticket quotas and the pairing throttle. */
+  trust: Trust;
+  /** Staff sessions: sign-out-everywhere generations. */
+  sessions: StaffSessions;
   /** True when the demo hall was created on this start. */
   createdDemo: boolean;
   listen(port: number, host?: string): Promise<number>;
@@ -82,18 +95,27 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     for (const r of journal.repairs) log(`journal repaired: ${r}`);
     const clock = opts.clock ?? createClock();
     const answers = new AnswerLog(join(opts.dataDir, 'answers'));
-    const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log, answers });
-    const tokens = new Tokens(store.tokenKey);
-    const throttle = new LoginThrottle();
+    const appointments = await AppointmentIndex.open(join(opts.dataDir, 'appointments'), journal, log);
+    const hub = new Hub({ config, journal, clock, newTicketId: opts.newTicketId, log, answers, carried: (seq) => appointments.before(seq) });
+    hub.onEvents((events) => appointments.record(events));
+    const sessions = StaffSessions.open(opts.dataDir);
+    const tokens = new Tokens(store.tokenKey, tokenStillValid(() => store.config, (id) => store.pinHash(id), sessions));
+    const throttle = new GuessThrottle(5, 20);
+    const hasher = new PinHasher();
+    const trust = createTrust(opts.dataDir, () => hub.config, (t) => tokens.verify(t, clock.now()));
 
     const app = express();
     app.disable('x-powered-by');
     app.set('etag', false);
     app.use(securityHeaders);
     app.use(express.json({ limit: '32kb', strict: false }));
-    app.use(publicRoutes(hub));
-    app.use(staffRoutes(hub, store, tokens, throttle));
+    app.use(loginRoutes({ hub, store, tokens, throttle, hasher, sessions }));
+    app.use(deviceRoutes(hub, tokens, trust));
+    app.use(publicRoutes(hub, trust));
+    app.use(staffRoutes(hub, tokens));
     app.use(managerRoutes(hub, tokens, opts.dataDir));
+    app.use(lobbyRoutes(hub, tokens));
+    app.use(appointmentRoutes(hub, tokens, trust));
     const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });
     app.use(printing.router);
     app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
@@ -107,11 +129,13 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);
     timer.unref();
-    await hub.tick();
+    // A close that cannot be saved (disk full) does not stop the start: reads are served, writes
+    // answer STORAGE_FAILED, and the timer above tries the close again every second.
+    await hub.tick().catch((e: Error) => log(`hall hub: the day close could not be saved yet (${e.message}); writes are refused until it can be`));
     const outbox = opts.central ? startOutbox({ ...opts.central, hub, dataDir: opts.dataDir, log }) : null;
 
     return {
-      hub, app, http, io, store, printing, createdDemo,
+      hub, app, http, io, store, printing, createdDemo, trust, sessions,
       listen(port, host) {
         return new Promise((resolve, reject) => {
           http.once('error', reject);
@@ -129,6 +153,8 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
         await new Promise<void>((r) => io.close(() => r()));
         if (http.listening) await new Promise<void>((r) => http.close(() => r()));
         await journal.close();
+        await appointments.close();
+        await hasher.close();
         release();
       },
     };

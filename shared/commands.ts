@@ -1,4 +1,4 @@
-import type { Outcome, PauseReason, Post } from './events.ts';
+import type { IssuedBy, Outcome, PauseReason, Post } from './events.ts';
 import type { LobbyCommand } from './lobbyCommands.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { LobbyCommand } from './lobbyCommands.ts';
  */
 export type Command =
   | LobbyCommand
-  | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean; appointment?: { appointmentId: string; slotStart: string } }
+  | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean; keyHash?: string; issuedBy?: IssuedBy; appointment?: { appointmentId: string; slotStart: string } }
   /**
    * `handover`: the window's other post takes over a window that is open, in one step, so it
    * never goes dark (B arrives as A leaves).

@@ -17,6 +17,23 @@ interface OfTicket {
   serviceId: string;
 }
 
+/**
+ * Who issued a ticket and the hash of its key (the visitor's proof, see server/ticketKeys.ts).
+ * Journaled so a flood can be traced and a key still works after a restart; never public.
+ */
+export interface TicketOrigin {
+  keyHash?: string;
+  issuedBy?: IssuedBy;
+}
+export interface IssuedBy {
+  /** The client address the request came from. */
+  address: string;
+  /** The paired kiosk that sent it, if any. */
+  deviceId: string | null;
+  /** The staffer whose token sent it (a lobby staffer taking a ticket for a visitor). */
+  staffId?: string;
+}
+
 /** A ticket issued on a booking's check-in: which booking, and its slot's start. */
 export interface TicketAppointment {
   appointmentId?: string;
@@ -25,7 +42,7 @@ export interface TicketAppointment {
 
 export type HallEventBody =
   | LobbyEventBody
-  | { type: 'TicketIssued'; data: OfTicket & { priority: boolean; businessDay: string } & TicketAppointment }
+  | { type: 'TicketIssued'; data: OfTicket & { priority: boolean; businessDay: string } & TicketOrigin & TicketAppointment }
   | { type: 'TicketCalled'; data: OfTicket & AtWindow & { windowNumber: number; post: Post } }
   | { type: 'TicketRecalled'; data: OfTicket & AtWindow & { windowNumber: number } }
   | { type: 'ServiceStarted'; data: OfTicket & AtWindow }

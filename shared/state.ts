@@ -1,7 +1,7 @@
 import { emptyBook, type AppointmentBook } from './appointments.ts';
 import type { HallConfig } from './config.ts';
 import { evolveLobby, type Extension } from './lobbyState.ts';
-import type { HallEvent, Outcome, PauseReason, Post } from './events.ts';
+import type { HallEvent, IssuedBy, Outcome, PauseReason, Post } from './events.ts';
 
 /** `cancelled`: left while waiting (the visitor by key, or the lobby); not `abandoned`. */
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned' | 'cancelled';
@@ -34,6 +34,10 @@ export interface Ticket {
   /** The booking it was issued for at check-in, and that slot's start (ms): it goes ahead once the slot starts. */
   appointmentId: string | null;
   slotStartMs: number | null;
+  /** Hash of the visitor's key (never shown), null for tickets issued before keys existed. */
+  keyHash: string | null;
+  /** Who issued it (never shown publicly): finds a flood. */
+  issuedBy: IssuedBy | null;
   /** `reason` is what the sending staffer typed (the next window reads it); empty when none. */
   transfers: { fromServiceId: string; toServiceId: string; at: string; windowId: string; staffId: string; reason: string }[];
 }
@@ -140,6 +144,7 @@ export function evolve(state: HallState, event: HallEvent): HallState {
         issuedMs: Date.parse(event.at), calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
         windowId: null, staffId: null, post: null, outcome: null, rating: null, calls: 0, transfers: [],
         pinnedWindowId: null, appointmentId: d.appointmentId ?? null, slotStartMs: d.slotStart ? Date.parse(d.slotStart) : null,
+        keyHash: d.keyHash ?? null, issuedBy: d.issuedBy ?? null,
       });
       state.waiting.add(d.ticketId);
       state.issuedPerService.set(d.serviceId, (state.issuedPerService.get(d.serviceId) ?? 0) + 1);

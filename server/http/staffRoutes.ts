@@ -5,18 +5,12 @@ import { DomainError } from '../../shared/errors.ts';
 import type { HallEvent, Outcome, PauseReason } from '../../shared/events.ts';
 import { nextInLine, waitingFor } from '../../shared/nextInLine.ts';
 import type { HallState } from '../../shared/state.ts';
-import { toIso } from '../../shared/time.ts';
 import type { Tokens } from '../auth.ts';
-import { verifyPin, type LoginThrottle } from '../auth.ts';
 import type { Hub, StoredAnswer } from '../hub.ts';
-import type { ConfigStore } from '../store.ts';
 import { ticketView, windowView } from '../views.ts';
 import { requireStaff } from './auth.ts';
 import { errorBody, parse, statusOf, wantsEnglish } from './errors.ts';
-import { emptyBody, finishBody, loginBody, pathId, pauseBody, signInBody, transferBody } from './schemas.ts';
-
-/** Hours a staff token lasts (hub time): one working day. */
-const TOKEN_HOURS = 14;
+import { emptyBody, finishBody, pathId, pauseBody, signInBody, transferBody } from './schemas.ts';
 
 interface Action {
   schema: z.ZodType;
@@ -44,44 +38,10 @@ const ACTIONS: Record<string, Action> = {
   resume: { schema: emptyBody, withTicket: false, command: (at, windowId, staffId) => ({ type: 'Resume', at, windowId, staffId }) },
 };
 
-export function staffRoutes(hub: Hub, store: ConfigStore, tokens: Tokens, throttle: LoginThrottle): Router {
+export function staffRoutes(hub: Hub, tokens: Tokens): Router {
   const r = Router();
 
-  r.post('/api/auth/login', async (req, res) => {
-    const { staffId, pin } = parse(loginBody, req.body);
-    const now = hub.clock.now();
-    const wait = throttle.lockedFor(staffId, now);
-    if (wait > 0) {
-      const min = Math.ceil(wait / 60_000);
-      throw new DomainError('throttled', 'TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${min} 分钟后再试`, `Too many wrong PINs; try again in ${min} min`);
-    }
-    // Guesses sent together are counted before they are judged, so no more than 5 are ever checked.
-    if (!throttle.begin(staffId, now)) {
-      throw new DomainError('throttled', 'TOO_MANY_ATTEMPTS', '密码错误次数过多，请稍后再试', 'Too many wrong PINs; try again later');
-    }
-    const staff = hub.config.staff.find((s) => s.id === staffId);
-    const hash = store.pinHash(staffId);
-    let ok: boolean;
-    try {
-      // Unknown ids cost the same scrypt as known ones, so timing does not reveal staff numbers.
-      ok = await verifyPin(pin, hash ?? 'scrypt$00$00');
-    } finally {
-      throttle.done(staffId);
-    }
-    if (!staff || !hash || !ok) {
-      throttle.fail(staffId, now);
-      throw new DomainError('unauthorized', 'BAD_CREDENTIALS', '工号或密码错误', 'Wrong staff number or PIN');
-    }
-    throttle.succeed(staffId);
-    const exp = now + TOKEN_HOURS * 3_600_000;
-    res.json({
-      token: tokens.issue({ staffId: staff.id, role: staff.role, exp }),
-      staff: { id: staff.id, name: staff.name, role: staff.role },
-      expiresAt: toIso(exp, hub.tz),
-      window: hub.state.staffWindow.get(staff.id) ?? null,
-    });
-  });
-
+  // Login lives in loginRoutes.ts (per-address throttle, hashing off the libuv pool).
   const staffOnly = requireStaff(tokens, hub.clock);
   r.get('/api/auth/me', staffOnly, (req, res) => {
     const staff = hub.config.staff.find((s) => s.id === req.staff!.staffId);

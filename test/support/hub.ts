@@ -18,7 +18,19 @@ export interface TestHub {
   running: RunningHub;
   dataDir: string;
   clock: ManualClock;
+  /**
+   * HTTP to the hub, acting as the hall's own devices would: a ticket or a check-in without a token
+   * goes with the test kiosk's token, and a rating or cancel without a token or key carries the
+   * key of that ticket's 201 answer. `rawApi` sends exactly what it is given.
+   */
   api: <T = any>(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
+  rawApi: <T = any>(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
+  /** The paired test kiosk's device token. */
+  kioskToken: string;
+  /** The key a ticket's 201 answer carried (issued through `api`). */
+  keyOf: (ticketId: string) => string | undefined;
+  /** Creates and pairs a device directly in the hub: its device id and token. */
+  pairDevice: (kind: 'kiosk' | 'pad', windowId?: string) => Promise<{ deviceId: string; token: string }>;
   login: (staffId: string, pin?: string) => Promise<string>;
   socket: (auth?: Record<string, unknown>) => Socket;
   close: (opts?: { keepData?: boolean }) => Promise<void>;
@@ -33,7 +45,7 @@ export async function startHub(opts: { dataDir?: string; config?: unknown; clock
   const port = await running.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];
-  const api: TestHub['api'] = async (method, path, body, token, headers = {}) => {
+  const rawApi: TestHub['api'] = async (method, path, body, token, headers = {}) => {
     const res = await fetch(url + path, {
       method,
       headers: {
@@ -52,8 +64,28 @@ export async function startHub(opts: { dataDir?: string; config?: unknown; clock
     }
     return { status: res.status, body: parsed };
   };
+  const pairDevice: TestHub['pairDevice'] = async (kind, windowId) => {
+    const now = clock.now();
+    const { pairingCode } = await running.trust.devices.create({ kind, name: `test ${kind}`, windowId: windowId ?? null, createdBy: 'test' }, now);
+    const paired = await running.trust.devices.pair(pairingCode, now);
+    return { deviceId: paired!.device.id, token: paired!.token };
+  };
+  const kioskToken = (await pairDevice('kiosk')).token;
+  const keys = new Map<string, string>();
+  const api: TestHub['api'] = async (method, path, body, token, headers) => {
+    const issuing = method === 'POST' && (path === '/api/tickets' || path === '/api/appointments/check-in');
+    const keyed = method === 'POST' && /^\/api\/tickets\/[^/]+\/(rating|cancel)$/.test(path);
+    let sent = body;
+    if (keyed && token === undefined && body && typeof body === 'object' && !Array.isArray(body) && !('key' in body)) {
+      const key = keys.get(decodeURIComponent(path.split('/')[3]!));
+      if (key) sent = { ...body, key };
+    }
+    const r = await rawApi(method, path, sent, token ?? (issuing ? kioskToken : undefined), headers);
+    if (issuing && r.status === 201 && r.body && typeof r.body.key === 'string') keys.set(r.body.id, r.body.key);
+    return r;
+  };
   return {
-    url, running, dataDir, clock, api,
+    url, running, dataDir, clock, api, rawApi, kioskToken, pairDevice, keyOf: (id) => keys.get(id),
     async login(staffId, pin = DEMO_PINS[staffId]) {
       const r = await api('POST', '/api/auth/login', { staffId, pin });
       if (r.status !== 200) throw new Error(`login ${staffId}: ${r.status} ${JSON.stringify(r.body)}`);
