@@ -52,6 +52,7 @@ export class TicketStatus extends HallElement {
   @state() private _error: string | null = null;
   /** Materials for a one-time notice, and the numbers being served now while waiting. */
   @state() private _services: ServiceView[] = [];
+  @state() private _notFound = false;
   private _offs: (() => void)[] = [];
   /** "3 ahead" and "called": sound, vibration, title and a banner, once each (ticket-alerts.ts). */
   private readonly _alerts = new TicketAlerts(this);
@@ -95,7 +96,11 @@ export class TicketStatus extends HallElement {
       this._alerts.seen(this._ticket);
       this._error = null;
     } catch (e) {
-      if (e instanceof ApiError && e.status !== 0) this._error = e.status === 404 || e.status === 400 ? t('ticketNotFound') : e.message;
+      if (e instanceof ApiError && e.status !== 0) {
+        // Kept as "not found", not as text: the visitor may switch language after reading it.
+        this._notFound = e.status === 404 || e.status === 400;
+        this._error = e.message;
+      }
     }
   }
 
@@ -143,7 +148,9 @@ export class TicketStatus extends HallElement {
       </header>
       <main id="main">
         ${this._error && !tk
-          ? html`<div class="error" data-testid="not-found">${this._error}${this._error === t('ticketNotFound') ? html`<p class="why">${t('ticketNotFoundWhy')}</p>` : nothing}</div>`
+          ? this._notFound
+            ? html`<div class="error" data-testid="not-found">${t('ticketNotFound')}<p class="why">${t('ticketNotFoundWhy')}</p></div>`
+            : html`<div class="error">${this._error}</div>`
           : tk
             ? html`<div class="card">
                 <div class="service">${service ? localName(service) : tk.serviceId}</div>
