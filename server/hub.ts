@@ -143,7 +143,7 @@ export class Hub {
       return this.execute(build, opts);
     }
     const command = build(at);
-    if (opts.newTicket && command.type === 'IssueTicket') command.ticketId = this.newTicketId(day);
+    if (opts.newTicket && (command.type === 'IssueTicket' || command.type === 'CheckInAppointment')) command.ticketId = this.newTicketId(day);
     return this.commit(decide(command, this.state, this.config), at, opts.idem);
   }
 

@@ -72,7 +72,7 @@ export function publicRoutes(hub: Hub, trust: Trust): Router {
     const id = parse(pathId, req.params.id);
     const found = hub.findTicket(id);
     if (!found) throw noTicket();
-    res.json(ticketView(found.ticket, found.state, hub.config));
+    res.json(ticketView(found.ticket, found.state, hub.config, hub.clock.now()));
   });
 
   r.post('/api/tickets/:id/rating', async (req, res) => {

@@ -56,7 +56,8 @@ export function staffRoutes(hub: Hub, tokens: Tokens): Router {
     const cfg = hub.config.windows.find((x) => x.id === windowId);
     if (!w || !cfg) throw new DomainError('not-found', 'UNKNOWN_WINDOW', '没有这个窗口', 'No such window');
     const limit = Math.min(20, Math.max(1, Number(req.query.limit) || 5));
-    const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit);
+    // The hub's clock, not the last event's: a booked ticket moves up the moment its slot starts.
+    const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit, hub.clock.now());
     res.json({
       windowId, waiting: waitingFor(hub.state, cfg.serviceIds),
       next: next.map((t) => ({
