@@ -42,7 +42,42 @@ export class Announcer {
       /* nothing saved */
     }
     // After the first paint: starting the audio stack is slow on some PCs and the screen comes first.
-    setTimeout(() => this.player.preload(['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli', '0', '1']), 500);
+    setTimeout(() => {
+      this.player.preload(['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli', '0', '1']);
+      void this.checkSound();
+    }, 500);
+  }
+
+  /**
+   * True while the browser blocks sound (autoplay policy): calls would be silent, so the screen
+   * must say so. The first click or key press on the page unlocks it.
+   */
+  soundBlocked = false;
+  private readonly soundListeners = new Set<(blocked: boolean) => void>();
+
+  onSound(fn: (blocked: boolean) => void): () => void {
+    this.soundListeners.add(fn);
+    fn(this.soundBlocked);
+    return () => void this.soundListeners.delete(fn);
+  }
+
+  private setBlocked(blocked: boolean): void {
+    if (blocked === this.soundBlocked) return;
+    this.soundBlocked = blocked;
+    for (const fn of this.soundListeners) fn(blocked);
+  }
+
+  private async checkSound(): Promise<void> {
+    const allowed = await this.player.soundAllowed();
+    if (allowed !== false) return;
+    this.setBlocked(true);
+    const tryUnlock = async () => {
+      if (await this.player.unlock()) {
+        this.setBlocked(false);
+        for (const k of ['pointerdown', 'keydown'] as const) window.removeEventListener(k, tryUnlock, true);
+      }
+    };
+    for (const k of ['pointerdown', 'keydown'] as const) window.addEventListener(k, tryUnlock, true);
   }
 
   /** The hub's business day; a new day (or a hub that starts over) resets what was announced. */

@@ -35,6 +35,25 @@ export class ClipPlayer {
     return p;
   }
 
+  /**
+   * Whether the browser lets this page make sound without a click: an AudioContext it keeps
+   * suspended even when asked to resume is blocked by the autoplay policy. Null: no audio at all.
+   */
+  async soundAllowed(): Promise<boolean | null> {
+    const ctx = this.context();
+    if (!ctx) return null;
+    if (ctx.state === 'suspended') await Promise.race([ctx.resume(), wait(300)]);
+    return ctx.state === 'running';
+  }
+
+  /** Tries again after a click or key press, which browsers accept as permission to play. */
+  async unlock(): Promise<boolean> {
+    const ctx = this.context();
+    if (!ctx) return false;
+    if (ctx.state !== 'running') await Promise.race([ctx.resume(), wait(500)]);
+    return ctx.state === 'running';
+  }
+
   /** Warms the cache so the first call is not late. */
   preload(names: string[]): void {
     for (const n of names) void this.load(n);

@@ -7,12 +7,14 @@ import type { HallConnection } from '../ui/hallConnection.ts';
 import { hubNow } from '../ui/hubClock.ts';
 import { clockTime, localName, t, type StringKey } from '../ui/i18n.ts';
 import type { WindowView } from '../ui/types.ts';
+import type { Announcer } from './announcer.ts';
 import type { DisplayStore } from './displayStore.ts';
 import { displayStyles } from './styles.ts';
 
 const PAGE_SECONDS = 10;
 const WINDOWS_PER_PAGE = 8;
-const QUEUES_PER_PAGE = 8;
+/** Three rows of two: with five recent calls above them, nothing on the side panel is cut. */
+const QUEUES_PER_PAGE = 6;
 const RECENT_LINES = 5;
 
 /** The `turn`-th page of `items` (cycling), so a hall of any size fits the screen. */
@@ -29,6 +31,10 @@ export class HallDisplay extends HallElement {
 
   @property({ attribute: false }) store?: DisplayStore;
   @property({ attribute: false }) connection?: HallConnection;
+  /** The voice of the hall: tells the screen when the browser blocks its sound. */
+  @property({ attribute: false }) announcer?: Announcer;
+  private _soundBlocked = false;
+  private _offSound?: () => void;
   private _off?: () => void;
   private _tick?: ReturnType<typeof setInterval>;
   /** Turns every PAGE_SECONDS: which page of windows and of queues is on screen in a big hall. */
@@ -47,12 +53,20 @@ export class HallDisplay extends HallElement {
     super.disconnectedCallback();
     clearInterval(this._tick);
     this._off?.();
+    this._offSound?.();
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('store')) {
       this._off?.();
       this._off = this.store?.subscribe(() => this.requestUpdate());
+    }
+    if (changed.has('announcer')) {
+      this._offSound?.();
+      this._offSound = this.announcer?.onSound((blocked) => {
+        this._soundBlocked = blocked;
+        this.requestUpdate();
+      });
     }
   }
 
@@ -75,6 +89,7 @@ export class HallDisplay extends HallElement {
         <connection-badge .connection=${this.connection}></connection-badge>
         <lang-switch></lang-switch>
       </header>
+      ${this._soundBlocked ? html`<div class="sound-blocked" role="alert" data-testid="sound-blocked">🔇 ${t('soundBlocked')}</div>` : nothing}
       <main id="main">
         <section class="latest" aria-live="polite">
           ${latest
@@ -87,8 +102,14 @@ export class HallDisplay extends HallElement {
         <section class="side">
           <h2>${t('recentCalls')}</h2>
           <ol class="recent">
-            ${recent.map((c, i) => html`<li class=${i === 0 ? 'now' : ''}><span class="num">${c.number}</span>
-              <span class="rwin">${t('window', { n: c.windowNumber })}</span></li>`)}
+            ${recent.map((c, i) => {
+              // Called (walk to the window now) and being served look different, here and on the cards.
+              const at = s?.windows.find((w) => w.number === c.windowNumber && w.currentNumber === c.number);
+              const st = at?.currentStatus === 'called' ? 'called' : at?.currentStatus === 'serving' ? 'serving' : '';
+              return html`<li class="${i === 0 ? 'now' : ''} ${st}" data-status=${st || 'past'}><span class="num">${c.number}</span>
+                ${st ? html`<span class="rtag">${t(st === 'called' ? 'winCalled' : 'winServing')}</span>` : nothing}
+                <span class="rwin">${t('window', { n: c.windowNumber })}</span></li>`;
+            })}
           </ol>
           <h2>${t('waitingPerService')}${queues.pages > 1 ? html` <small class="page">${queues.page + 1}/${queues.pages}</small>` : nothing}</h2>
           <ul class="queues">
@@ -126,10 +147,11 @@ export class HallDisplay extends HallElement {
       </div>`;
     }
     const cover = w.state === 'open' && w.postA && w.staffId && w.staffId !== w.postA;
-    return html`<div class="win ${w.state}" data-window=${w.number}>
-      <div class="wnum">${t('window', { n: w.number })}</div>
+    const st = w.state === 'open' && w.currentNumber ? (w.currentStatus === 'called' ? 'called' : w.currentStatus === 'serving' ? 'serving' : '') : '';
+    return html`<div class="win ${w.state} ${st}" data-window=${w.number} data-status=${st || w.state}>
+      <div class="wnum">${t('window', { n: w.number })}${st ? html` <span class="wtag">${t(st === 'called' ? 'winCalled' : 'winServing')}</span>` : nothing}</div>
       <div class="wcur ${w.currentNumber ? '' : 'empty'}">${w.state === 'closed' ? t('closed') : (w.currentNumber ?? '—')}</div>
-      <div class="wstaff">${w.staffName ?? ''}${cover ? html` <small>(${t('coveredBy', { name: w.staffName ?? '' })})</small>` : nothing}</div>
+      <div class="wstaff">${w.staffName ?? ''}${cover ? html` <span class="ctag">${t('coverTag')}</span>` : nothing}</div>
     </div>`;
   }
 }

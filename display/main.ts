@@ -25,6 +25,7 @@ if (windowMatch) {
   (window as unknown as { hallAnnouncer: Announcer }).hallAnnouncer = announcer;
   const el = document.createElement('hall-display');
   el.store = new DisplayStore(conn, announcer);
+  el.announcer = announcer;
   el.connection = conn;
   document.body.append(el);
 }

@@ -20,18 +20,32 @@ export const displayStyles = css`
   .latest-text { margin-top: 2vh; font-size: 3.6vh; color: #dbe7f7; }
   .latest-empty { font-size: 8vh; color: #9fb7d9; }
   .side { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
-  .recent { min-height: 0; flex: 1; overflow: hidden; }
+  /* Five rows always fit whole; the queues below give way (they page). */
+  .recent { flex: none; }
   h2 { margin: 0 0 1vh; font-size: 3.4vh; color: #9fb7d9; font-weight: 500; }
   ol, ul { list-style: none; margin: 0 0 2vh; padding: 0; }
-  .recent li { display: flex; justify-content: space-between; font-size: 4.6vh; padding: 0.4vh 1vw;
+  .recent li { display: flex; align-items: center; gap: 1vw; font-size: 4.2vh; line-height: 1.25; padding: 0.3vh 1vw;
     border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
   .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
-  .recent .rwin { color: #ffd600; }
+  .recent .rwin { color: #ffd600; margin-left: auto; }
+  .rtag, .wtag { font-size: 2.6vh; font-weight: 700; padding: 0.2vh 0.8vw; border-radius: 0.8vh; vertical-align: middle; }
+  .called .rtag, .called .wtag { background: #ffd600; color: #0b2545; }
+  .serving .rtag, .serving .wtag { background: #2ecc71; color: #0b2545; }
+  /* Called: walk to the window now, so it moves; being served: steady green. */
+  .win.called { border: 0.4vh solid #ffd600; animation: calledPulse 1.4s ease-in-out infinite; }
+  .win.called .wcur { color: #ffd600; }
+  .win.serving { border: 0.4vh solid #2ecc71; }
+  .win.serving .wcur { color: #7ee2a8; }
+  @keyframes calledPulse { 50% { background: rgba(255, 214, 0, 0.28); } }
+  @media (prefers-reduced-motion: reduce) { .win.called { animation: none; background: rgba(255, 214, 0, 0.22); } }
+  .ctag { font-size: 2.8vh; padding: 0 0.6vw; border-radius: 0.6vh; background: rgba(255, 255, 255, 0.2); color: #fff; }
+  .sound-blocked { position: fixed; z-index: 5; top: 8vh; left: 0; right: 0; padding: 1.2vh 2.5vw; background: #c0392b; color: #fff;
+    font-size: 3.6vh; font-weight: 700; text-align: center; }
   /* The call on the big panel heads the list, so the list is never empty while calls exist. */
   .recent li.now { background: rgba(255, 214, 0, 0.16); border-radius: 1vh; }
   .recent li.now .num { color: #ffd600; }
   .page { font-size: 0.7em; color: #9fb7d9; }
-  .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; }
+  .queues { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1vw; min-height: 0; overflow: hidden; }
   .queues li { display: flex; justify-content: space-between; align-items: center; gap: 0.6vw; font-size: 3vh; line-height: 1.2;
     padding: 0.4vh 1vw; border-radius: 1vh; background: rgba(255, 255, 255, 0.08); }
   .queues .svc { min-width: 0; overflow-wrap: anywhere; }
@@ -46,12 +60,13 @@ export const displayStyles = css`
   .wnote, .wstaff { overflow-wrap: anywhere; }
   connection-badge { font-size: 2vh; }
   .win.paused { background: rgba(231, 76, 60, 0.35); border: 0.3vh solid #e74c3c; }
-  .wnum { font-size: 3vh; color: #9fb7d9; }
-  .wcur { font-size: 6.5vh; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .wnum { font-size: 2.8vh; color: #9fb7d9; }
+  .wcur { font-size: 6vh; line-height: 1.15; font-weight: 700; font-variant-numeric: tabular-nums; }
   .wcur.empty { color: rgba(255, 255, 255, 0.35); }
-  .wstaff { font-size: 2.6vh; }
-  .wstate { font-size: 3vh; font-weight: 700; margin: 0.8vh 0; }
-  .wnote { font-size: 2.4vh; }
+  /* Names and pause notes read from 5 m: at least 3.5% of the screen's height. */
+  .wstaff { font-size: 3.6vh; line-height: 1.2; }
+  .wstate { font-size: 3.6vh; font-weight: 700; margin: 0.6vh 0; }
+  .wnote { font-size: 3.6vh; line-height: 1.2; }
   small { font-size: 0.8em; color: #cfd8e3; }
   .notice { height: 7vh; display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
   .notice .label { padding: 0 1.5vw; font-weight: 700; background: #0b2545; color: #ffd600; height: 100%;

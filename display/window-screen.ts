@@ -4,7 +4,7 @@ import '../ui/connection-badge.ts';
 import '../ui/lang-switch.ts';
 import { HallElement } from '../ui/hall-element.ts';
 import type { HallConnection } from '../ui/hallConnection.ts';
-import { clockTime, t, type StringKey } from '../ui/i18n.ts';
+import { clockTime, getLang, localName, t, type StringKey } from '../ui/i18n.ts';
 import type { DisplayStore } from './displayStore.ts';
 
 /** The screen above one window: its current number, who is on duty (public by rule), its pause notice. */
@@ -33,7 +33,10 @@ export class WindowScreen extends HallElement {
       border: 0.4vh solid #e74c3c; }
     .pause .big { font-size: 10vh; font-weight: 700; }
     .pause .line { font-size: 5vh; }
-    .closed { grid-column: 1 / -1; text-align: center; font-size: 12vh; color: #9fb7d9; }
+    .closed { grid-column: 1 / -1; text-align: center; font-size: 10vh; color: #9fb7d9; }
+    .elsewhere { margin-top: 3vh; font-size: 5vh; color: #fff; line-height: 1.35; }
+    .elsewhere .lead { font-size: 4.4vh; color: #9fb7d9; margin-bottom: 1vh; }
+    .elsewhere .go { font-weight: 700; color: #ffd600; }
   `;
 
   @property({ type: Number }) number = 0;
@@ -60,6 +63,22 @@ export class WindowScreen extends HallElement {
     }
   }
 
+  /** A closed window says where each of its services is served now, or that none is. */
+  private elsewhere(serviceIds: string[], self: number) {
+    const services = this.store?.services ?? [];
+    const lines = serviceIds.map((id) => {
+      const s = services.find((x) => x.id === id);
+      if (!s) return null;
+      const open = (s.openWindowNumbers ?? []).filter((n) => n !== self);
+      return open.length
+        ? t('closedWindowGo', { s: localName(s), w: open.join(getLang() === 'en' ? ', ' : '、') })
+        : t('closedWindowNone', { s: localName(s) });
+    }).filter((x): x is string => x !== null);
+    if (!lines.length) return nothing;
+    return html`<div class="elsewhere" data-testid="elsewhere"><div class="lead">${t('closedWindowServices')}</div>
+      ${lines.map((l) => html`<div class="go">${l}</div>`)}</div>`;
+  }
+
   render() {
     const w = this.store?.windows.find((x) => x.number === this.number);
     const tz = this.store?.hall?.timezone;
@@ -70,7 +89,7 @@ export class WindowScreen extends HallElement {
       </header>
       <main id="main">
         ${!w || w.state === 'closed'
-          ? html`<div class="closed">${t('closed')}</div>`
+          ? html`<div class="closed">${t('closed')}${w ? this.elsewhere(w.serviceIds, w.number) : nothing}</div>`
           : w.state === 'paused' && w.pause
             ? html`<div class="pause">
                 <div class="big">${t('paused')} · ${t(`reason_${w.pause.reason}` as StringKey)}</div>
