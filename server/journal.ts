@@ -380,7 +380,14 @@ export function acquireLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(p, 'wx');
-      writeSync(fd, String(process.pid));
+      try {
+        writeSync(fd, String(process.pid));
+      } catch (e) {
+        // A full disk: leave no empty lock behind for the next start to puzzle over.
+        closeSync(fd);
+        unlinkSync(p);
+        throw e;
+      }
       closeSync(fd);
       heldHere.add(p);
       const watch = watchLock(dataDir, p);

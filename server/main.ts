@@ -63,6 +63,9 @@ async function main() {
   } catch (err) {
     if (err instanceof ConfigError || err instanceof JournalError) fail(err.message);
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      fail(`the disk holding the data dir ${e.dataDir} is full (${code}): free some space there (old backups, logs, other files) and start the hub again; nothing recorded so far is lost`);
+    }
     if (code === 'EACCES' || code === 'ENOTDIR' || code === 'EROFS') fail(`data dir ${e.dataDir} is not usable: ${(err as Error).message}`);
     throw err;
   }
