@@ -4,6 +4,7 @@ import { api } from '../../ui/api.ts';
 import { getLang } from '../../ui/i18n.ts';
 import { handleAuth } from '../download.ts';
 import { scoringAdmin } from '../rubricCache.ts';
+import { people, resetKeepingDates, staffLabel, staffSelect, type People } from '../people.ts';
 import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
 import type { ScoringAdmin } from '../types.ts';
@@ -19,6 +20,9 @@ export class ScheduleLeave extends LitElement {
   @state() private _admin: ScoringAdmin | null = null;
   @state() private _leave: Leave[] = [];
   @state() private _msg = '';
+  @state() private _people: People | null = null;
+  /** The leave record whose void reason is being written in its row (no browser prompt box). */
+  @state() private _voiding: string | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -37,6 +41,7 @@ export class ScheduleLeave extends LitElement {
   private async _load(refresh: boolean) {
     try {
       this._admin = await scoringAdmin(refresh);
+      this._people = await people(this._admin);
       this._leave = (await api<{ leave: Leave[] }>('GET', '/api/admin/scoring/records')).leave;
     } catch (e) {
       this._msg = handleAuth(e);
@@ -47,7 +52,8 @@ export class ScheduleLeave extends LitElement {
     try {
       await api(method, path, body);
       this._msg = L('已保存', 'Saved');
-      formEl?.reset();
+      this._voiding = null;
+      if (formEl) resetKeepingDates(formEl);
       await this._load(true);
     } catch (e) {
       this._msg = handleAuth(e);
@@ -91,21 +97,27 @@ export class ScheduleLeave extends LitElement {
         const spans = f.half === 'am' ? [0] : f.half === 'pm' ? [1] : null;
         void this._send('POST', '/api/admin/scoring/leave', { staffId: f.staffId, from: f.from, to: f.to || f.from, spans, coverStaffId: f.cover?.trim() || null, note: f.note ?? '' }, e.target as HTMLFormElement);
       }}>
-        <label>${L('请假人工号', 'Staff')}<input name="staffId" required /></label>
+        <label>${L('请假人', 'Staff on leave')}${staffSelect(this._people, 'staffId', { required: true, staffOnly: true })}</label>
         <label>${L('开始', 'From')}<input type="date" name="from" .value=${a.today} required /></label>
         <label>${L('结束', 'To')}<input type="date" name="to" /></label>
         <label>${L('时段', 'Part')}<select name="half"><option value="day">${L('全天', 'Whole day')}</option><option value="am">${L('上午', 'Morning')}</option><option value="pm">${L('下午', 'Afternoon')}</option></select></label>
-        <label>${L('顶岗人工号（无则留空，每天扣 2 分）', 'Cover (empty: −2 a day)')}<input name="cover" /></label>
+        <label>${L('顶岗人（无人顶岗每天扣 2 分）', 'Covered by (no cover: −2 a day)')}${staffSelect(this._people, 'cover', { empty: L('无人顶岗', 'No cover'), staffOnly: true })}</label>
         <label>${L('事由', 'Reason')}<input name="note" /></label>
         <button class="primary" type="submit">${L('登记', 'Record')}</button>
       </form>
       <table id="leave"><thead><tr><th>${L('工号', 'Staff')}</th><th>${L('日期', 'Dates')}</th><th>${L('时段', 'Part')}</th><th>${L('顶岗', 'Cover')}</th><th>${L('事由', 'Reason')}</th><th>${L('录入', 'By')}</th><th class="noprint"></th></tr></thead>
-        <tbody>${this._leave.map((l) => html`<tr><td>${l.staffId}</td><td>${l.from}${l.to !== l.from ? ` – ${l.to}` : ''}</td>
+        <tbody>${this._leave.length ? nothing : html`<tr class="empty"><td colspan="7" class="muted">${L('暂无', 'None')}</td></tr>`}${this._leave.map((l) => html`<tr data-leave=${l.id}><td>${staffLabel(this._people, l.staffId)}</td><td>${l.from}${l.to !== l.from ? ` – ${l.to}` : ''}</td>
           <td>${l.spans === null ? L('全天', 'Whole day') : l.spans.map((i) => a.hours[i]?.join('–')).join('，')}</td>
-          <td class=${l.coverStaffId ? '' : 'neg'}>${l.coverStaffId ?? L('无人顶岗', 'No cover')}</td><td>${l.note}</td><td>${l.enteredBy}</td>
-          <td class="noprint"><button @click=${() => { const reason = prompt(L('作废原因（记录保留）', 'Reason to void (kept on record)')); if (reason) void this._send('POST', `/api/admin/scoring/records/${l.id}/void`, { reason }); }}>${L('作废', 'Void')}</button></td></tr>`)}</tbody></table>
+          <td class=${l.coverStaffId ? '' : 'neg'}>${l.coverStaffId ? staffLabel(this._people, l.coverStaffId) : L('无人顶岗', 'No cover')}</td><td>${l.note}</td><td>${staffLabel(this._people, l.enteredBy)}</td>
+          <td class="noprint">${this._voiding === l.id ? html`<form class="inline" data-ask="void" @submit=${(e: Event) => {
+            e.preventDefault();
+            const reason = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
+            if (reason) void this._send('POST', `/api/admin/scoring/records/${l.id}/void`, { reason });
+          }}><input name="text" required aria-label=${L('作废原因（记录保留）', 'Reason to void (kept on record)')} placeholder=${L('作废原因（记录保留）', 'Reason to void (kept on record)')} />
+            <button class="primary" type="submit">${L('确定', 'OK')}</button><button type="button" @click=${() => (this._voiding = null)}>${L('取消', 'Cancel')}</button></form>`
+            : html`<button data-act="void" @click=${() => (this._voiding = l.id)}>${L('作废', 'Void')}</button>`}</td></tr>`)}</tbody></table>
       <h3>${L('变更记录', 'Change history')}</h3>
-      <ul>${a.history.slice(-10).reverse().map((h) => html`<li>${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${h.what === 'rubric'
+      <ul>${a.history.length ? nothing : html`<li class="muted">${L('暂无', 'None')}</li>`}${a.history.slice(-10).reverse().map((h) => html`<li>${h.at.slice(0, 16).replace('T', ' ')} ${staffLabel(this._people, h.by)}：${h.what === 'rubric'
         ? `${L('启用考评细则', 'rubric set to')} ${(a.rubrics.find((r) => r.id === h.value)?.label[en ? 'en' : 'zh']) ?? h.value}`
         : L('修改工作日、考勤或排班', 'schedule, attendance or roster changed')}</li>`)}</ul>`;
   }

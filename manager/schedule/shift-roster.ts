@@ -61,7 +61,7 @@ export class ShiftRoster extends LitElement {
     const shifts = a.schedule.shifts;
     return html`
       <h2>${L('排班（轮值人员）', 'Roster')}</h2>
-      <p class="muted">${L('A岗人员每个工作日均应在岗，无需排班；替岗、借调人员按此处排班考勤。', 'A posts are expected every working day without a roster; substitutes and seconded staff are expected as rostered here.')}</p>
+      <p class="muted">${L('A岗人员每个工作日均应在岗，无需排班；代岗、借调人员按此处排班考勤。', 'A posts are expected every working day without a roster; substitutes and seconded staff are expected as rostered here.')}</p>
       ${this._msg ? html`<p role="status" id="roster-msg">${this._msg}</p>` : nothing}
       <table id="roster"><thead><tr><th>${L('工作人员', 'Staff')}</th><th>${L('星期', 'Weekdays')}</th><th>${L('起止日期', 'Dates')}</th><th class="noprint"></th></tr></thead>
         <tbody>${shifts.length ? shifts.map((sh, i) => html`<tr data-shift=${i}>

@@ -11,6 +11,7 @@ import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
 import type { DayScores, WindowScore } from '../types.ts';
 import { REASON, postOf } from './labels.ts';
+import { uncoveredStretches, type Stretch } from './stretches.ts';
 
 /** The windows view carries the sign-in time as `since`. */
 type Win = WindowView & { since?: string | null };
@@ -81,6 +82,11 @@ export class TodayBoard extends LitElement {
   render() {
     const byId = new Map(this._scores?.windows.map((w) => [w.windowId, w]) ?? []);
     const names = new Map(this._scores?.staff.map((s) => [s.staffId, s.name]) ?? []);
+    for (const w of this._windows) {
+      if (w.postA && w.postAName) names.set(w.postA, w.postAName);
+      if (w.postB && w.postBName) names.set(w.postB, w.postBName);
+      if (w.staffId && w.staffName) names.set(w.staffId, w.staffName);
+    }
     const uncoveredNow = this._windows.filter((w) => byId.get(w.id)?.uncoveredSince);
     // Uncovered windows first: what needs the director's attention is at the top.
     const rows = [...uncoveredNow, ...this._windows.filter((w) => !byId.get(w.id)?.uncoveredSince)];
@@ -103,6 +109,7 @@ export class TodayBoard extends LitElement {
           <th class="num">${L('今日空岗(分)', 'Uncovered today (min)')}</th><th class="num">${L('顶岗(分)', 'Cover (min)')}</th></tr></thead>
         <tbody>${rows.map((w) => this._windowRow(w, byId.get(w.id), names))}</tbody>
       </table>
+      ${this._stretches(names)}
       <h2>${L('各业务排队', 'Queue per service')}</h2>
       <table id="today-services">
         <thead><tr><th>${L('业务', 'Service')}</th><th class="num">${L('等候人数', 'Waiting')}</th><th class="num">${L('预计等候(分)', 'Est. wait (min)')}</th>
@@ -120,7 +127,7 @@ export class TodayBoard extends LitElement {
     const who = (id: string | null | undefined) => (id ? `${names.get(id) ?? id}（${id}）` : '—');
     const since = s?.uncoveredSince ?? null;
     const stateTag = since
-      ? html`<span class="tag alert">${L('空岗', 'Uncovered')} ${clockTime(since)} ${L('起', 'since')}，${minsSince(since)} ${L('分钟', 'min')}</span>`
+      ? html`<span class="tag alert">${L(`空岗 ${clockTime(since)} 起，${minsSince(since)} 分钟`, `Uncovered since ${clockTime(since)}, ${minsSince(since)} min`)}</span>`
       : html`<span class="tag ${w.state}">${w.state === 'open' ? L('在岗', 'Open') : w.state === 'paused' ? L('暂停', 'Paused') : L('未开', 'Closed')}</span>`;
     return html`<tr data-window=${w.id} class=${since ? 'alert' : ''}>
       <td>${w.number} ${w.name}</td>
@@ -134,6 +141,29 @@ export class TodayBoard extends LitElement {
       <td data-col="uncovered" class="num ${s && s.uncoveredMinutes > 0 ? 'neg' : ''}">${s?.uncoveredMinutes ?? '—'}</td>
       <td class="num">${s?.coverMinutes ?? '—'}</td>
     </tr>`;
+  }
+
+  /** Today's uncovered stretches, kept after someone covers: who left which window empty, when, for how long. */
+  private _stretches(names: Map<string, string>) {
+    const list = uncoveredStretches(this._scores?.windows ?? []);
+    const win = new Map(this._windows.map((w) => [w.id, w]));
+    const who = (id: string | null) => (id ? `${names.get(id) ?? id}（${id}）` : '—');
+    const cause = (s: Stretch) => {
+      if (s.cause === 'paused') {
+        const [zh, en] = REASON[s.reason ?? 'other'] ?? ['暂停', 'Paused'];
+        return L(`暂停（${zh}）${s.note ? `：${s.note}` : ''}`, `paused (${en.toLowerCase()})${s.note ? `: ${s.note}` : ''}`);
+      }
+      return s.cause === 'left' ? L('签退后无人接岗', 'signed out, nobody took over') : L('开门后无人签到', 'nobody signed in since opening');
+    };
+    return html`
+      <h2>${L('今日空岗记录', 'Uncovered stretches today')}</h2>
+      ${list.length ? html`<table id="uncovered-stretches">
+        <thead><tr><th>${L('窗口', 'Window')}</th><th>${L('空岗前在岗', 'On duty before')}</th><th>${L('原因', 'Why')}</th>
+          <th>${L('起止', 'From – to')}</th><th class="num">${L('分钟', 'Minutes')}</th></tr></thead>
+        <tbody>${list.map((s) => { const w = win.get(s.windowId); return html`<tr data-stretch=${s.windowId} class=${s.ongoing ? 'alert' : ''}>
+          <td>${w ? `${w.number} ${w.name}` : s.windowId}</td><td data-col="before">${who(s.before)}</td><td>${cause(s)}</td>
+          <td data-col="span">${clockTime(s.from)}–${s.ongoing ? L('至今', 'now') : clockTime(s.to)}</td><td class="num" data-col="minutes">${s.minutes}</td></tr>`; })}</tbody>
+      </table>` : html`<p class="muted" id="uncovered-stretches">${L('暂无', 'None so far')}</p>`}`;
   }
 
   private _pause(w: Win) {

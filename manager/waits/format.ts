@@ -2,14 +2,16 @@ import { html, type TemplateResult } from 'lit';
 import { L } from '../text.ts';
 import type { Figures } from './types.ts';
 
-/** Seconds as m:ss, or h:mm:ss past an hour; a dash for a figure over nothing. */
+/**
+ * Seconds in whole minutes ("12 分钟", past an hour "3 小时 05 分"); a dash for a figure over
+ * nothing. Never m:ss: "0:12" beside clock times reads as a time of day.
+ */
 export function dur(sec: number | null | undefined): string {
   if (sec === null || sec === undefined) return '—';
-  const s = Math.round(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
+  const min = Math.round(sec / 60);
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  return h ? L(`${h} 小时 ${String(m).padStart(2, '0')} 分`, `${h} h ${String(m).padStart(2, '0')} min`) : L(`${m} 分钟`, `${m} min`);
 }
 
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x}%`);
@@ -38,13 +40,16 @@ export function figureTable<T extends Figures>(
   extra: [string, (r: T) => string][] = [],
   skip: (keyof Figures)[] = [],
   total?: Figures,
+  /** Columns shown first, before the figures (who is still waiting on an open day); the total row has them too. */
+  lead: [string, (r: Figures) => string][] = [],
 ): TemplateResult {
   const cols = FIGURE_COLUMNS.filter(([k]) => !skip.includes(k));
+  if (!rows.length) return html`<p class="muted empty">${L('暂无', 'None yet')}</p>`;
   return html`<table>
-    <thead><tr><th>${label}</th>${cols.map(([, h]) => html`<th class="num">${h()}</th>`)}${extra.map(([h]) => html`<th class="num">${h}</th>`)}</tr></thead>
+    <thead><tr><th>${label}</th>${lead.map(([h]) => html`<th class="num lead">${h}</th>`)}${cols.map(([, h]) => html`<th class="num">${h()}</th>`)}${extra.map(([h]) => html`<th class="num">${h}</th>`)}</tr></thead>
     <tbody>
-      ${rows.map((r) => html`<tr><td>${name(r)}</td>${cols.map(([, , v]) => html`<td class="num">${v(r)}</td>`)}${extra.map(([, v]) => html`<td class="num">${v(r)}</td>`)}</tr>`)}
-      ${total ? html`<tr class="total"><th>${L('合计', 'Total')}</th>${cols.map(([, , v]) => html`<th class="num">${v(total)}</th>`)}${extra.map(() => html`<th></th>`)}</tr>` : ''}
+      ${rows.map((r) => html`<tr><td>${name(r)}</td>${lead.map(([, v]) => html`<td class="num lead">${v(r)}</td>`)}${cols.map(([, , v]) => html`<td class="num">${v(r)}</td>`)}${extra.map(([, v]) => html`<td class="num">${v(r)}</td>`)}</tr>`)}
+      ${total ? html`<tr class="total"><th>${L('合计', 'Total')}</th>${lead.map(([, v]) => html`<th class="num lead">${v(total)}</th>`)}${cols.map(([, , v]) => html`<th class="num">${v(total)}</th>`)}${extra.map(() => html`<th></th>`)}</tr>` : ''}
     </tbody>
   </table>`;
 }

@@ -4,7 +4,12 @@ import type { FlaggedTicket } from '../../shared/reports/suspect.ts';
 export type { FlaggedTicket };
 
 /** The answer of GET /api/reports/waits, as the page uses it: the core's rows, as JSON. */
-export type Figures = RowFigures & { flagged?: number };
+export type Figures = RowFigures & {
+  flagged?: number;
+  /** Only for a period holding the open day: visitors still waiting now, and the longest wait among them. */
+  waitingNow?: number;
+  longestWaitingMin?: number | null;
+};
 
 export type ServiceRow = Figures & { serviceId: string; name: string; maxWaiting: number };
 export type WindowRow = Figures & { windowId: string; number: number | null; name: string; openMin: number; pausedMin: number; idleWhileQueuedMin: number };

@@ -6,7 +6,7 @@ import { downloadCsv, handleAuth } from '../download.ts';
 import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
 import { delta, dur, figureTable, pct } from './format.ts';
-import type { WaitsAnswer } from './types.ts';
+import type { Figures, WaitsAnswer } from './types.ts';
 import './waits-charts.ts';
 
 type Period = 'today' | 'week' | 'month' | 'year' | 'day' | 'range';
@@ -38,6 +38,9 @@ export class WaitsReport extends LitElement {
       .summary small { display: block; min-height: 1.2em; }
       .tabs button[aria-pressed='true'] { background: #1f4e79; color: #fff; }
       tr.total th { background: #f6f8fa; }
+      .summary.now .card { border-left: 4px solid #1f4e79; }
+      .summary.now .card.alert { border-left-color: #b00020; background: #fde8ea; }
+      th.lead, td.lead { background: #eef4fb; font-weight: 600; }
       .scroll { overflow-x: auto; }
       @media print {
         .bar, .tabs, .noprint { display: none !important; }
@@ -130,7 +133,8 @@ export class WaitsReport extends LitElement {
     const groups: [Group, string][] = [['service', L('按业务', 'By service')], ['window', L('按窗口', 'By window')], ['staff', L('按人员', 'By staff')], ['hour', L('按时段', 'By hour')]];
     return html`
       <h2>${L('等候时长报表', 'Wait times')} ${d.from}${d.to !== d.from ? ` — ${d.to}` : ''}
-        <span class="muted">（${L(`${d.days} 个工作日`, `${d.days} business days`)}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}${p ? '' : '（上期无数据）'}`, `; against ${d.previous.from} — ${d.previous.to}${p ? '' : ' (no data)'}`) : ''}）</span></h2>
+        <span class="muted">（${L(`${d.days} 个工作日`, d.days === 1 ? '1 business day' : `${d.days} business days`)}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}${p ? '' : '（上期无数据）'}`, `; against ${d.previous.from} — ${d.previous.to}${p ? '' : ' (no data)'}`) : ''}）</span></h2>
+      ${this._waitingNow(d)}
       <div class="summary">
         ${card(L('取号', 'Issued'), String(d.total.issued), p ? delta(d.total.issued, p.issued, true, false) : '')}
         ${card(L('办结', 'Served'), String(d.total.served), p ? delta(d.total.served, p.served, true, false) : '')}
@@ -151,6 +155,23 @@ export class WaitsReport extends LitElement {
     `;
   }
 
+  /**
+   * An open day first says who is still waiting and for how long: the figures below count only
+   * tickets already called, and read "all within target" while the queue stands still.
+   */
+  private _waitingNow(d: WaitsAnswer) {
+    const t = d.total;
+    if (t.waitingNow === undefined) return nothing;
+    const longest = t.longestWaitingMin ?? null;
+    return html`<div class="summary now" id="waiting-now">
+      <div class="card ${t.waitingNow ? 'alert' : ''}"><span class="muted">${L('此刻等候', 'Waiting now')}</span><b data-testid="waiting-now">${t.waitingNow}</b>
+        <small>${L('尚未叫号的人数', 'not yet called')}</small></div>
+      <div class="card ${t.waitingNow ? 'alert' : ''}"><span class="muted">${L('其中最长已等', 'Longest wait so far')}</span>
+        <b data-testid="longest-waiting">${longest === null ? '—' : L(`${longest} 分钟`, `${longest} min`)}</b>
+        <small>${L('从取号算起', 'since taking the number')}</small></div>
+    </div>`;
+  }
+
   private _table(d: WaitsAnswer) {
     const minutes = (m: number) => `${Math.round(m)}`;
     switch (this._group) {
@@ -165,22 +186,31 @@ export class WaitsReport extends LitElement {
         return figureTable(L('取号时段', 'Hour of issue'), d.hours, (h) => `${h.hour}:00–${h.hour + 1}:00`);
       default: {
         const prev = new Map((d.previous?.services ?? []).map((s) => [s.serviceId, s]));
+        const live: [string, (r: Figures) => string][] = d.total.waitingNow === undefined ? [] : [
+          [L('此刻等候', 'Waiting now'), (r) => String(r.waitingNow ?? 0)],
+          [L('最长已等(分)', 'Longest waiting (min)'), (r) => (r.longestWaitingMin === null || r.longestWaitingMin === undefined ? '—' : String(r.longestWaitingMin))],
+        ];
         return figureTable(L('业务', 'Service'), d.services, (s) => `${s.serviceId} ${s.name}`, [
           [L('最长排队', 'Longest queue'), (s) => String(s.maxWaiting)],
           ...((d.previous?.total.issued ?? 0) > 0 ? [[L('上期平均等候', 'Previous wait avg'), (s: { serviceId: string }) => dur(prev.get(s.serviceId)?.waitAvgSec)] as [string, (s: { serviceId: string }) => string]] : []),
-        ], [], d.total);
+        ], [], d.total, live);
       }
     }
   }
 
   private _flagged(d: WaitsAnswer) {
     if (!d.flaggedCount) return nothing;
+    // Names, not ids: the director knows 王芳 and 3 号窗口, not S03 and W3.
+    const windows = new Map(d.windows.map((w) => [w.windowId, w]));
+    const staff = new Map(d.staff.map((s) => [s.staffId, s.name]));
+    const windowName = (id: string | null) => { const w = id ? windows.get(id) : undefined; return w ? L(`${w.number ?? ''} 号窗口`, `Window ${w.number ?? ''}`) : (id ?? ''); };
+    const staffName = (id: string | null) => (id ? `${staff.get(id) ?? id}（${id}）` : '');
     return html`<h3>${L(`存疑记录 ${d.flaggedCount} 条`, `${d.flaggedCount} suspect tickets`)}
         <span class="muted">${d.excludedFlagged ? L('（已从统计中剔除）', '(left out of the figures)') : L('（已计入统计）', '(counted in the figures)')}</span></h3>
       <p class="muted">${L('办理时长超过目标 4 倍或超过 2 小时，多为忘记点“办结”。', 'Service over 4× its target or over 2 hours: usually a forgotten "finish".')}</p>
       <table>
         <thead><tr><th>${L('日期', 'Day')}</th><th>${L('号码', 'Number')}</th><th>${L('窗口', 'Window')}</th><th>${L('人员', 'Staff')}</th><th>${L('开始', 'Started')}</th><th>${L('办结', 'Finished')}</th><th class="num">${L('办理时长', 'Service')}</th></tr></thead>
-        <tbody>${d.flagged.map((t) => html`<tr><td>${t.day}</td><td>${t.number}</td><td>${t.windowId ?? ''}</td><td>${t.staffId ?? ''}</td><td>${clockTime(t.startedAt)}</td><td>${clockTime(t.finishedAt)}</td><td class="num">${dur(t.serviceSec)}</td></tr>`)}</tbody>
+        <tbody>${d.flagged.map((t) => html`<tr><td>${t.day}</td><td>${t.number}</td><td>${windowName(t.windowId)}</td><td>${staffName(t.staffId)}</td><td>${clockTime(t.startedAt)}</td><td>${clockTime(t.finishedAt)}</td><td class="num">${dur(t.serviceSec)}</td></tr>`)}</tbody>
       </table>`;
   }
 }

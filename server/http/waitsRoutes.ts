@@ -3,6 +3,7 @@ import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import type { Hub } from '../hub.ts';
 import { DayStore } from '../reports/dayStore.ts';
+import { waitingNow } from '../reports/waitingNow.ts';
 import { previousPeriod, resolvePeriod, waitsCsv, waitsQuerySchema, type WaitsQuery } from '../reports/waitsQuery.ts';
 import { parse } from './errors.ts';
 
@@ -36,9 +37,21 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     return { q, ...resolvePeriod(q, hub.today()) };
   };
 
+  // For a period that holds the open day: who is still waiting, per service and in total, now.
+  const withWaiting = <T extends { services: { serviceId: string }[]; total: object }>(report: T, from: string, to: string): T => {
+    const today = hub.today();
+    if (today < from || today > to || hub.state.businessDay !== today) return report;
+    const live = waitingNow(hub.state, hub.config.services.map((s) => s.id), hub.clock.now());
+    return {
+      ...report,
+      services: report.services.map((s) => ({ ...s, ...(live.services.get(s.serviceId) ?? { waitingNow: 0, longestWaitingMin: null }) })),
+      total: { ...report.total, ...live.total },
+    };
+  };
+
   r.get('/api/reports/waits', (req, res) => {
     const { q, from, to } = query(req);
-    const report = compute(from, to, q);
+    const report = q.format === 'csv' ? compute(from, to, q) : withWaiting(compute(from, to, q), from, to);
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="waits-${from}_${to}${q.groupBy === 'service' ? '' : `-${q.groupBy}`}.csv"`);

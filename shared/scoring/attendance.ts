@@ -71,8 +71,9 @@ export function attendanceFindings(input: AttendanceInput): Finding[] {
         } });
       }
       const last = within.at(-1)!;
-      // A takeover is an arranged cover, not leaving early; an open session has not ended.
-      if (last.endedBy !== 'open' && last.endedBy !== 'taken-over' && last.to < span.end - grace) {
+      // A takeover is an arranged cover, not leaving early; an open session has not ended. Before
+      // the half-day's end a staffer who signed out may still come back: not early until then.
+      if (last.endedBy !== 'open' && last.endedBy !== 'taken-over' && last.to < span.end - grace && until >= span.end) {
         const early = minutes(span.end - last.to);
         out.push({ code: 'early-leave', staffId, windowId: last.windowId, evidence: {
           at: toIso(last.to, tz), minutes: early, windowId: last.windowId,

@@ -55,8 +55,10 @@ export interface Rollup {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Sums daily scores. Staff count the days they were on duty; windows count working days and any
- * other day they were open. Ranked by average daily score, then by services given.
+ * Sums daily scores. Staff count the days they were on duty (liable); windows count working days
+ * and any other day they were open. Ranked by the rubric's total over those days, then by services
+ * given: an average of daily scores put a substitute with 47 services over a few days above a
+ * staffer with 685 over the whole quarter. The average is kept alongside, for reading.
  */
 export function rollup(days: readonly DayScore[]): Rollup {
   const staff = new Map<string, RollupRow>();
@@ -87,7 +89,7 @@ export function rollup(days: readonly DayScore[]): Rollup {
   const finish = (m: Map<string, RollupRow>) =>
     [...m.values()]
       .map((r) => ({ ...r, total: round1(r.total), average: r.days ? round1(r.total / r.days) : null, satisfactionPct: r.ratings ? round1((r.satisfied * 100) / r.ratings) : null }))
-      .sort((a, b) => (b.average ?? -1) - (a.average ?? -1) || b.served - a.served || a.id.localeCompare(b.id));
+      .sort((a, b) => b.total - a.total || b.served - a.served || a.id.localeCompare(b.id));
   return { staff: finish(staff), windows: finish(windows) };
 }
 

@@ -86,7 +86,7 @@ describe('the manager app', () => {
     const s06 = await h.login('S06');
     await h.api('POST', '/api/windows/W5/sign-in', { post: 'B' }, s06);
     const w5 = page.locator('today-board tr[data-window=W5]');
-    await expect.poll(() => w5.locator('[data-col=post]').textContent(), { timeout: 10_000 }).toBe('B岗顶岗');
+    await expect.poll(() => w5.locator('[data-col=post]').textContent(), { timeout: 10_000 }).toBe('B岗（顶岗）');
     await expect.poll(() => w5.getAttribute('class')).not.toContain('alert');
     expect(await page.locator('today-board #uncovered-now').textContent()).toContain('3');
   });
@@ -122,7 +122,9 @@ describe('the manager app', () => {
     const banner = page.locator('manual-entries #overdue-banner');
     await banner.waitFor();
     // Taken Thursday 11-19, ordinary: due Friday 11-20; by Monday 11-23 three days overdue.
-    expect(await banner.textContent()).toContain(complaintId);
+    // Named by who it is about, not by a record id.
+    expect(await banner.textContent()).toContain('张敏（S01）');
+    expect(await banner.textContent()).not.toContain(complaintId);
     const row = page.locator(`manual-entries tr[data-complaint="${complaintId}"]`);
     expect(await row.getAttribute('class')).toContain('alert');
     expect(await row.locator('[data-col=due]').textContent()).toContain('逾期 3 天');

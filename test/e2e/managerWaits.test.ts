@@ -12,12 +12,12 @@ const TZ = 'Asia/Shanghai';
 /** Three simulated days, then a fourth on which W3 forgot to press finish for three hours. */
 const [D1, D2, D3, D4] = businessDays('2026-11-16', 4) as [string, string, string, string];
 
-/** How the page writes seconds: m:ss, or h:mm:ss past an hour; a dash for a figure over nothing. */
+/** How the page writes seconds: whole minutes, "h 小时 mm 分" past an hour; a dash for a figure over nothing. */
 function dur(sec: number | null): string {
   if (sec === null) return '—';
-  const s = Math.round(sec);
-  const [h, m, r] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), String(s % 60).padStart(2, '0')];
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
+  const min = Math.round(sec / 60);
+  const [h, m] = [Math.floor(min / 60), min % 60];
+  return h ? `${h} 小时 ${String(m).padStart(2, '0')} 分` : `${m} 分钟`;
 }
 const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
 /** The service table's figure columns, in the page's order, from a row of the API's answer. */
