@@ -160,6 +160,8 @@ describe('a hall morning in the browser', () => {
     await page.getByText('工号 S01').waitFor();
     await screenshot(page, 'window-screen');
 
+    // 过号 takes a second tap (the first only arms it).
+    await counter.locator('button[data-action=no-show]').click();
     await counter.locator('button[data-action=no-show]').click();
     await expect.poll(() => counter.locator('button[data-action=pause]').isDisabled()).toBe(false);
     await counter.locator('button[data-action=pause]').click();
