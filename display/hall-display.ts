@@ -13,8 +13,8 @@ import { displayStyles } from './styles.ts';
 
 const PAGE_SECONDS = 10;
 const WINDOWS_PER_PAGE = 8;
-/** Three rows of two: with five recent calls above them, nothing on the side panel is cut. */
-const QUEUES_PER_PAGE = 6;
+/** Two rows of two: with five recent calls above them, nothing on the side panel is cut. */
+const QUEUES_PER_PAGE = 4;
 const RECENT_LINES = 5;
 
 /** The `turn`-th page of `items` (cycling), so a hall of any size fits the screen. */
@@ -139,10 +139,10 @@ export class HallDisplay extends HallElement {
   private windowCard(w: WindowView) {
     const tz = this.store?.hall?.timezone;
     if (w.state === 'paused' && w.pause) {
-      return html`<div class="win paused" data-window=${w.number}>
-        <div class="wnum">${t('window', { n: w.number })}</div>
-        <div class="wstate">${t('paused')} · ${t(`reason_${w.pause.reason}` as StringKey)}</div>
-        ${w.pause.expectedBackAt ? html`<div class="wnote">${t('backAt', { t: clockTime(w.pause.expectedBackAt, tz) })}</div>` : nothing}
+      return html`<div class="win paused" data-window=${w.number} data-status="paused">
+        <div class="wnum">${t('window', { n: w.number })} <span class="wtag">${t('paused')}</span></div>
+        <div class="wstate">${t(`reason_${w.pause.reason}` as StringKey)}</div>
+        ${w.pause.expectedBackAt ? html`<div class="wback">${t('backAt', { t: clockTime(w.pause.expectedBackAt, tz) })}</div>` : nothing}
         ${w.pause.note ? html`<div class="wnote">${w.pause.note}</div>` : nothing}
       </div>`;
     }

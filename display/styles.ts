@@ -28,7 +28,7 @@ export const displayStyles = css`
     border-bottom: 1px solid rgba(255, 255, 255, 0.12); }
   .recent .num { font-weight: 700; color: #fff; font-variant-numeric: tabular-nums; }
   .recent .rwin { color: #ffd600; margin-left: auto; }
-  .rtag, .wtag { font-size: 2.6vh; font-weight: 700; padding: 0.2vh 0.8vw; border-radius: 0.8vh; vertical-align: middle; }
+  .rtag, .wtag { font-size: 2.6vh; font-weight: 700; padding: 0.2vh 0.8vw; border-radius: 0.8vh; vertical-align: middle; white-space: nowrap; }
   .called .rtag, .called .wtag { background: #ffd600; color: #0b2545; }
   .serving .rtag, .serving .wtag { background: #2ecc71; color: #0b2545; }
   /* Called: walk to the window now, so it moves; being served: steady green. */
@@ -66,7 +66,9 @@ export const displayStyles = css`
   /* Names and pause notes read from 5 m: at least 3.5% of the screen's height. */
   .wstaff { font-size: 3.6vh; line-height: 1.2; }
   .wstate { font-size: 3.6vh; font-weight: 700; margin: 0.6vh 0; }
-  .wnote { font-size: 3.6vh; line-height: 1.2; }
+  .wnote { font-size: 3.6vh; line-height: 1.2; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+  .wback { font-size: 2.8vh; color: #ffd6d6; }
+  .paused .wtag { background: #e74c3c; color: #fff; }
   small { font-size: 0.8em; color: #cfd8e3; }
   .notice { height: 7vh; display: flex; align-items: center; background: #ffd600; color: #0b2545; overflow: hidden; font-size: 3.6vh; }
   .notice .label { padding: 0 1.5vw; font-weight: 700; background: #0b2545; color: #ffd600; height: 100%;
