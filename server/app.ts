@@ -19,6 +19,7 @@ import { GuessThrottle } from './limits.ts';
 import { PinHasher } from './pinWorker.ts';
 import { StaffSessions, tokenStillValid } from './sessions.ts';
 import { createTrust, type Trust } from './trust.ts';
+import { audienceOf } from './eventViews.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staffRoutes } from './http/staffRoutes.ts';
 import { AnswerLog } from './answerLog.ts';
@@ -124,7 +125,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(errorHandler(log));
 
     const http = createServer(app);
-    const io = attachRealtime(http, hub, opts.socketLimits);
+    const io = attachRealtime(http, hub, opts.socketLimits, (t) => audienceOf(typeof t === 'string' ? tokens.verify(t, clock.now())?.role : null));
     printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);

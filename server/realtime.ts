@@ -4,7 +4,10 @@ import type { HallEvent } from '../shared/events.ts';
 import type { Hub } from './hub.ts';
 import { syncMessage } from './http/schemas.ts';
 import { snapshotView } from './views.ts';
+import { eventFor, type Audience } from './eventViews.ts';
 import { boundQueue, capConnections, DEFAULT_SOCKET_LIMITS, syncLimiter, type SocketLimits } from './socketGuards.ts';
+
+const AUDIENCES: readonly Audience[] = ['public', 'staff', 'manager'];
 
 /** The socket contract, shared in shape with the pages' connection helper. */
 export interface ServerToClient {
@@ -24,7 +27,13 @@ export interface ClientToServer {
  * Broadcasts every durable event to every socket, in seq order, and answers `hall:sync` with what
  * a screen missed. Malformed messages get an error answer, never a disconnect.
  */
-export function attachRealtime(http: HttpServer, hub: Hub, limitsGiven: Partial<SocketLimits> = {}): Server<ClientToServer, ServerToClient> {
+export function attachRealtime(
+  http: HttpServer,
+  hub: Hub,
+  limitsGiven: Partial<SocketLimits> = {},
+  /** Who a socket's `auth.token` makes it: public unless it is a valid staff token (see eventViews.ts). */
+  audience: (token: unknown) => Audience = () => 'public',
+): Server<ClientToServer, ServerToClient> {
   const limits = { ...DEFAULT_SOCKET_LIMITS, ...limitsGiven };
   capConnections(http, limits.maxPerAddress, (addr) => hub.log(`connection from ${addr} refused: ${limits.maxPerAddress} already open`));
   const snapshots = snapshotCache(hub);
@@ -34,13 +43,25 @@ export function attachRealtime(http: HttpServer, hub: Hub, limitsGiven: Partial<
     cors: { origin: false },
   });
 
+  // One room per audience: each event is cut to what that audience may see, encoded once per room.
   hub.onEvents((events) => {
-    for (const e of events) io.emit('hall:event', e);
+    for (const e of events) for (const a of AUDIENCES) io.to(a).emit('hall:event', eventFor(a, e));
   });
 
   io.on('connection', (socket: Socket<ClientToServer, ServerToClient>) => {
-    // Everything broadcast is public by rule (numbers, windows, who is on duty), so a staff page's
-    // `auth: { token }` is accepted but changes nothing; personal data only goes out over REST.
+    // Tokenless sockets get the public view of every event; a staff page's `auth: { token }` adds
+    // what staff may read. The token is looked at again on every sync, so a revoked one stops there.
+    let seen: Audience = audience(socket.handshake.auth?.token);
+    void socket.join(seen);
+    const recheck = () => {
+      const now = audience(socket.handshake.auth?.token);
+      if (now !== seen) {
+        void socket.leave(seen);
+        void socket.join(now);
+        seen = now;
+      }
+      return now;
+    };
     boundQueue(socket, limits.maxQueuedBytes, (queued) => hub.log(`socket ${socket.id} dropped: ${queued} bytes waiting to be sent (it stopped reading)`));
     const syncs = syncLimiter(limits);
     socket.on('hall:sync', (msg, ack) => {
@@ -52,7 +73,8 @@ export function attachRealtime(http: HttpServer, hub: Hub, limitsGiven: Partial<
       const parsed = syncMessage.safeParse(msg);
       if (!parsed.success) return ack({ error: { code: 'BAD_REQUEST', message: 'hall:sync expects { lastSeq: integer >= 0 }' } });
       const events = hub.eventsAfter(parsed.data.lastSeq);
-      if (events) return ack({ seq: hub.journal.lastSeq, events });
+      const as = recheck();
+      if (events) return ack({ seq: hub.journal.lastSeq, events: events.map((e) => eventFor(as, e)) });
       void hub.settled().then(() => ack(snapshots()));
     });
     // Anything else a client sends is ignored; socket.io drops unknown events on its own.

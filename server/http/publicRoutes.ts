@@ -4,7 +4,7 @@ import type { Hub } from '../hub.ts';
 import { outboxOf } from '../outbox.ts';
 import { newTicketKey } from '../ticketKeys.ts';
 import { gateIssue, type Trust } from '../trust.ts';
-import { authoriseRating } from './ratingAccess.ts';
+import { authoriseRating, lastFinishedTracker } from './ratingAccess.ts';
 import { servicesView, ticketView, windowsView } from '../views.ts';
 import { parse } from './errors.ts';
 import { issueTicketBody, pathId, ratingBody } from './schemas.ts';
@@ -14,6 +14,7 @@ const noTicket = () => notFound('UNKNOWN_TICKET', '没有这张票', 'No such ti
 /** Visitors and devices: no token. */
 export function publicRoutes(hub: Hub, trust: Trust): Router {
   const r = Router();
+  const lastFinished = lastFinishedTracker(hub);
 
   r.get('/api/health', (_req, res) => {
     const central = outboxOf.get(hub);
@@ -85,7 +86,7 @@ export function publicRoutes(hub: Hub, trust: Trust): Router {
       throw noTicket();
     }
     // The window's paired pad, or the visitor holding the ticket's key: nothing a socket shows suffices.
-    authoriseRating(trust, req, ticket, key, hub.state, hub.clock.now());
+    authoriseRating(trust, req, ticket, key, hub.state, hub.clock.now(), lastFinished);
     await hub.execute((at) => ({ type: 'RateTicket', at, ticketId: id, score }));
     res.status(201).json(ticketView(hub.state.tickets.get(id)!, hub.state, hub.config));
   });

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallState, Ticket } from '../../shared/state.ts';
 import { ticketKeyMatches } from '../ticketKeys.ts';
+import type { Hub } from '../hub.ts';
 import type { Trust } from '../trust.ts';
 import { bearer } from './auth.ts';
 
@@ -10,14 +11,27 @@ export const PAD_RATING_MS = 10 * 60_000;
 
 const forbidden = (zh: string, en: string) => new DomainError('forbidden', 'RATING_FORBIDDEN', zh, en);
 
-/** The ticket finished last at a window (by finish time), or undefined. */
-export function lastFinishedAt(state: HallState, windowId: string): Ticket | undefined {
-  let last: Ticket | undefined;
-  for (const t of state.tickets.values()) {
-    if (t.windowId === windowId && t.finishedAt && t.status === 'done' && (!last || t.finishedAt > last.finishedAt!)) last = t;
-  }
-  return last;
+/**
+ * The ticket finished last at each window, in event order (two finishes in one millisecond are
+ * still told apart). After a restart, until the next finish, the finish times decide.
+ */
+export function lastFinishedTracker(hub: Pick<Hub, 'onEvents'>) {
+  const last = new Map<string, string>();
+  hub.onEvents((events) => {
+    for (const e of events) if (e.type === 'ServiceFinished') last.set(e.data.windowId, e.data.ticketId);
+  });
+  return (state: HallState, windowId: string): Ticket | undefined => {
+    const id = last.get(windowId);
+    const known = id ? state.tickets.get(id) : undefined;
+    if (known) return known;
+    let found: Ticket | undefined;
+    for (const t of state.tickets.values()) {
+      if (t.windowId === windowId && t.finishedAt && t.status === 'done' && (!found || t.finishedAt >= found.finishedAt!)) found = t;
+    }
+    return found;
+  };
 }
+export type LastFinished = ReturnType<typeof lastFinishedTracker>;
 
 /**
  * Who may rate a service: the visitor with the ticket's key, or the pad paired to the window where
@@ -25,7 +39,7 @@ export function lastFinishedAt(state: HallState, windowId: string): Ticket | und
  * a ticket id seen on a public socket is not enough. State conflicts (not finished, already
  * rated) are left to the core so they keep their 409s.
  */
-export function authoriseRating(trust: Trust, req: Request, ticket: Ticket, key: string | undefined, state: HallState, now: number): void {
+export function authoriseRating(trust: Trust, req: Request, ticket: Ticket, key: string | undefined, state: HallState, now: number, lastFinishedAt: LastFinished): void {
   if (key !== undefined) {
     if (!ticketKeyMatches(ticket, key)) throw forbidden('票据密钥不正确，无法评价', "The ticket's key does not match");
     return;
