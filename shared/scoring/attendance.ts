@@ -98,32 +98,70 @@ export function attendanceFindings(input: AttendanceInput): Finding[] {
     }
   }
 
-  // Pauses: anyone who leaves a window paused too long, or without saying why, has left the post.
+  // Pauses: an absence begun with a pause. With a stated reason (去向留言) it is judged by the
+  // window's uncovered time alone, however long; without one, by how long the staffer was away.
   for (const list of timeline.sessions.values()) {
     for (const s of list) for (const p of s.pauses) {
-      const f = pauseFinding(p, spans, grace, limit, hm, tz);
+      const f = pauseFinding(input, p, list, grace, hm);
       if (f) out.push(f);
     }
   }
   return out;
 }
 
-function justified(p: Pause): boolean {
+/** A pause says why: any reason but `other`, or `other` with a note. */
+export function justified(p: Pause): boolean {
   return !(p.reason === 'other' && p.note.trim() === '');
 }
 
-function pauseFinding(p: Pause, spans: Span[], grace: number, limit: number, hm: (ms: number) => string, tz: string): Finding | null {
-  const away = overlapMs(p.from, p.to, spans);
+/**
+ * When a staffer who paused was back: at the resume, or for a pause that ended with a sign-out or
+ * a takeover, at the staffer's next sign-in within the span (pause, sign out, the cover signs in,
+ * A returns: one absence). Never past the span's end or `until`.
+ */
+export function absenceEnd(p: Pause, sessions: readonly Session[], spans: readonly Span[], until: number): number {
+  const span = spans.find((s) => s.start <= p.from && p.from < s.end) ?? spans.find((s) => p.from < s.end);
+  const cap = Math.min(span?.end ?? p.to, until);
+  if (p.endedBy === 'resume' || p.endedBy === 'open' || p.endedBy === 'day-closed') return Math.min(p.to, cap);
+  const back = sessions.find((s) => s.from >= p.to);
+  return Math.max(p.to, Math.min(back ? back.from : cap, cap));
+}
+
+function pauseFinding(input: AttendanceInput, p: Pause, sessions: readonly Session[], grace: number, hm: (ms: number) => string): Finding | null {
+  const tz = input.config.hall.timezone;
   const ok = justified(p);
-  if (away <= grace || (ok && away <= limit)) return null;
+  const to = absenceEnd(p, sessions, input.spans, input.until);
+  const away = overlapMs(p.from, to, input.spans);
+  // What the hall lost: minutes the window stood paused or empty, within working hours.
+  const empty = uncoveredInSpans(input.timeline.segments.get(p.windowId) ?? [], p.from, to, input.spans);
+  if (ok ? empty <= grace : away <= grace) return null;
   const m = minutes(away);
-  const why = ok ? `${reasonText(p.reason, 'zh')}${p.note ? `：${p.note}` : ''}` : '未说明原因';
-  const whyEn = ok ? `${reasonText(p.reason, 'en')}${p.note ? `: ${p.note}` : ''}` : 'no reason given';
+  const e = minutes(empty);
+  if (!ok) {
+    return { code: 'leave-post', staffId: p.staffId, windowId: p.windowId, evidence: {
+      from: toIso(p.from, tz), to: toIso(to, tz), minutes: m, windowId: p.windowId,
+      zh: `${hm(p.from)}–${hm(to)} ${p.windowId} 暂停（未说明原因）${m} 分钟，期间 ${p.windowId} 空岗 ${e} 分钟`,
+      en: `${p.windowId} paused ${hm(p.from)}–${hm(to)} (no reason given) for ${m} min; ${p.windowId} empty for ${e} min`,
+    } };
+  }
+  const why = `${reasonText(p.reason, 'zh')}${p.note ? `：${p.note}` : ''}`;
+  const whyEn = `${reasonText(p.reason, 'en')}${p.note ? `: ${p.note}` : ''}`;
   return { code: 'leave-post', staffId: p.staffId, windowId: p.windowId, evidence: {
-    from: toIso(p.from, tz), to: toIso(p.to, tz), minutes: m, windowId: p.windowId,
-    zh: `${hm(p.from)}–${hm(p.to)} ${p.windowId} 暂停（${why}）${m} 分钟，无人顶岗`,
-    en: `${p.windowId} paused ${hm(p.from)}–${hm(p.to)} (${whyEn}) for ${m} min with nobody covering`,
+    from: toIso(p.from, tz), to: toIso(to, tz), minutes: e, windowId: p.windowId,
+    zh: `${hm(p.from)}–${hm(to)} 离开 ${p.windowId}（${why}）${m} 分钟，其中 ${e} 分钟无人顶岗、窗口空岗`,
+    en: `Away from ${p.windowId} ${hm(p.from)}–${hm(to)} (${whyEn}) for ${m} min, ${e} min of it with nobody covering`,
   } };
+}
+
+/** Paused or empty time of a window between `from` and `to`, counted within working hours only. */
+function uncoveredInSpans(segments: readonly Segment[], from: number, to: number, spans: readonly Span[]): number {
+  let ms = 0;
+  for (const span of spans) {
+    const a = Math.max(from, span.start);
+    const b = Math.min(to, span.end);
+    if (b > a) ms += uncoveredWithin(segments, a, b);
+  }
+  return ms;
 }
 
 /** Away between two sessions within a span: leaving the post when the own window stood empty, or too long. */
@@ -132,6 +170,8 @@ function gapFinding(
   grace: number, limit: number, hm: (ms: number) => string,
 ): Finding[] {
   if (prev.endedBy === 'taken-over') return [];
+  // Paused and then signed out: one absence, judged with the pause (reason, cover, return).
+  if (prev.pauses.at(-1)?.endedBy === 'sign-out') return [];
   const from = Math.max(prev.to, span.start);
   const to = Math.min(next.from, span.end);
   if (to <= from) return [];

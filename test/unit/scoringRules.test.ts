@@ -100,12 +100,16 @@ describe('AB-post cover', () => {
     expect(item(a, 'leave-post')!.evidence[0]).toMatchObject({ minutes: 20 });
   });
 
-  it('a stated break within the limit is not leaving the post; past the limit it is', () => {
-    const short = new Day().signIn('07:58', 'S01', 'W1').pause('10:00', 'S01', 'W1', 'break', '喝水').resume('10:10', 'S01', 'W1').signOut('12:01', 'S01', 'W1');
+  it('a stated break is judged by the window\'s uncovered minutes, not by its length (see scoringAbsence)', () => {
+    const short = new Day().signIn('07:58', 'S01', 'W1').pause('10:00', 'S01', 'W1', 'break', '喝水').resume('10:05', 'S01', 'W1').signOut('12:01', 'S01', 'W1');
     expect(item(staffOf(score(short), 'S01'), 'leave-post')).toBeUndefined();
-    const long = new Day().signIn('07:58', 'S01', 'W1').pause('10:00', 'S01', 'W1', 'break', '喝水').resume('10:45', 'S01', 'W1').signOut('12:01', 'S01', 'W1');
-    expect(item(staffOf(score(long), 'S01'), 'leave-post')).toMatchObject({ count: 1 });
-    expect(item(staffOf(score(long, { schedule: { pauseLimitMin: 60 } }), 'S01'), 'leave-post')).toBeUndefined();
+    const uncovered = new Day().signIn('07:58', 'S01', 'W1').pause('10:00', 'S01', 'W1', 'break', '喝水').resume('10:10', 'S01', 'W1').signOut('12:01', 'S01', 'W1');
+    expect(item(staffOf(score(uncovered), 'S01'), 'leave-post')).toMatchObject({ count: 1 });
+    // The pause limit no longer excuses an uncovered window: a staffer who is away must be covered.
+    expect(item(staffOf(score(uncovered, { schedule: { pauseLimitMin: 60 } }), 'S01'), 'leave-post')).toMatchObject({ count: 1 });
+    const covered = new Day().signIn('07:58', 'S01', 'W1').pause('10:00', 'S01', 'W1', 'break', '喝水').takeOver('10:01', 'S02', 'W1', 'S01')
+      .signOut('11:00', 'S02', 'W1').signIn('11:00', 'S01', 'W1').signOut('12:01', 'S01', 'W1');
+    expect(item(staffOf(score(covered), 'S01'), 'leave-post')).toBeUndefined();
   });
 });
 
