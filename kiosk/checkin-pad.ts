@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../ui/api.ts';
 import { HallElement } from '../ui/hall-element.ts';
 import { t, type StringKey } from '../ui/i18n.ts';
-import type { TicketView } from '../ui/types.ts';
+import type { ServiceView, TicketView } from '../ui/types.ts';
 import { checkInProblem } from './codeCollector.ts';
 
 /** A check-in's answer: a ticket as `POST /api/tickets` gives it, for a booking. */
@@ -15,24 +15,31 @@ export type CheckedInTicket = TicketView & { appointmentId?: string; slotStart?:
  */
 @customElement('checkin-pad')
 export class CheckinPad extends HallElement {
+  // Sized so title, code, a refusal, the keypad and both buttons fit one portrait (1080×1920) or
+  // landscape kiosk screen without scrolling; on a wide screen the keypad sits beside the code.
   static styles = css`
-    :host { display: flex; flex-direction: column; align-items: center; gap: 2vh; max-width: 900px; margin: 0 auto; color: #fff; }
-    h2 { font-size: 5vh; margin: 1vh 0 0; }
-    .hint { font-size: 2.6vh; color: #dbe7f7; text-align: center; }
-    .code { display: flex; gap: 1.2vw; margin: 1vh 0; }
-    .cell { width: 9vh; height: 11vh; border-radius: 1.5vh; background: #fff; color: #0b2545; font-size: 7vh; font-weight: 800;
+    :host { display: grid; grid-template-areas: 'side' 'keys' 'actions'; justify-items: center; gap: 1.2vh; max-width: 1400px; margin: 0 auto; color: #fff; }
+    @media (min-aspect-ratio: 4/3) {
+      :host { grid-template-areas: 'side keys' 'actions keys'; grid-template-columns: 1fr 1fr; align-items: start; column-gap: 4vw; }
+    }
+    .side { grid-area: side; display: flex; flex-direction: column; align-items: center; gap: 1.2vh; width: 100%; }
+    .actions { grid-area: actions; display: flex; flex-direction: column; align-items: center; gap: 1.2vh; width: 100%; }
+    h2 { font-size: 5vh; margin: 0.5vh 0 0; }
+    .hint { font-size: 2.4vh; color: #dbe7f7; text-align: center; }
+    .code { display: flex; gap: min(1.2vw, 1.2vh); margin: 0.5vh 0; }
+    .cell { width: min(9vh, 12vw); height: min(11vh, 15vw); border-radius: 1.5vh; background: #fff; color: #0b2545; font-size: min(7vh, 9vw); font-weight: 800;
       display: flex; align-items: center; justify-content: center; font-variant-numeric: tabular-nums; }
-    .cell.next { outline: 0.5vh solid #ffd600; }
-    .keys { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.4vh 1.4vw; width: min(100%, 70vh); }
-    .keys button { min-height: 10vh; font: inherit; font-size: 5vh; font-weight: 800; border: 0; border-radius: 2vh; background: #fff; color: #0b2545; cursor: pointer; }
-    .keys button.fn { font-size: 3vh; background: #dbe7f7; }
+    .cell.next { outline: 0.5vh solid #ffd600; outline-offset: -0.5vh; }
+    .keys { grid-area: keys; display: grid; grid-template-columns: repeat(3, 1fr); gap: 1vh 1.4vw; width: min(100%, 64vh); }
+    .keys button { min-height: 7.6vh; font: inherit; font-size: 4.4vh; font-weight: 800; border: 0; border-radius: 1.6vh; background: #fff; color: #0b2545; cursor: pointer; }
+    .keys button.fn { font-size: 2.8vh; background: #dbe7f7; }
     .keys button:active { transform: scale(0.97); }
-    .go { width: min(100%, 70vh); min-height: 11vh; font: inherit; font-size: 4.4vh; font-weight: 800; border: 0; border-radius: 2.2vh; background: #ffd600; color: #0b2545; cursor: pointer; }
+    .go { width: min(100%, 64vh); min-height: 8vh; font: inherit; font-size: 4vh; font-weight: 800; border: 0; border-radius: 2vh; background: #ffd600; color: #0b2545; cursor: pointer; }
     .go[disabled] { opacity: 0.45; }
-    .problem { width: min(100%, 90vh); padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; display: flex; flex-direction: column; gap: 0.8vh; }
-    .problem b { font-size: 4vh; }
-    .problem span { font-size: 2.6vh; line-height: 1.4; }
-    .back { font: inherit; font-size: 3vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7; border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
+    .problem { width: min(100%, 90vh); box-sizing: border-box; padding: 1.4vh 2vw; border-radius: 1.5vh; background: #c0392b; display: flex; flex-direction: column; gap: 0.6vh; }
+    .problem b { font-size: 3.6vh; }
+    .problem span { font-size: 2.4vh; line-height: 1.4; }
+    .back { font: inherit; font-size: 2.8vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7; border-radius: 1.5vh; padding: 1vh 3vw; cursor: pointer; }
   `;
 
   /** A code already read (from the scanner): checked in at once. */
@@ -70,6 +77,7 @@ export class CheckinPad extends HallElement {
       const ticket = await api<CheckedInTicket>('POST', '/api/appointments/check-in', {
         code: this._code, ...(this.kioskId ? { kioskId: this.kioskId } : {}),
       }, { token: this.deviceToken });
+      if (ticket.slotStart && !ticket.slotEnd) ticket.slotEnd = await slotEndOf(ticket.serviceId, ticket.slotStart);
       this.dispatchEvent(new CustomEvent<CheckedInTicket>('ticket', { detail: ticket, bubbles: true, composed: true }));
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
@@ -85,25 +93,30 @@ export class CheckinPad extends HallElement {
 
   render() {
     const cells = Array.from({ length: 6 }, (_, i) => this._code[i] ?? '');
+    const p = this._problem;
     return html`
-      <h2>${t('checkIn')}</h2>
-      <div class="hint">${t('checkInHint')}</div>
-      <div class="code" aria-label=${t('checkInCode')} data-testid="checkin-code">
-        ${cells.map((c, i) => html`<span class="cell ${i === this._code.length ? 'next' : ''}">${c}</span>`)}
+      <div class="side">
+        <h2>${t('checkIn')}</h2>
+        <div class="hint">${t('checkInHint')}</div>
+        <div class="code" aria-label=${t('checkInCode')} data-testid="checkin-code">
+          ${cells.map((c, i) => html`<span class="cell ${i === this._code.length ? 'next' : ''}">${c}</span>`)}
+        </div>
+        ${p
+          ? html`<div class="problem" role="alert" data-testid="checkin-problem"><b>${p.title}</b>
+              ${/\d/.test(p.message) ? html`<span>${p.message}</span>` : nothing}
+              ${p.hint ? html`<span>${p.hint}</span>` : nothing}</div>`
+          : nothing}
       </div>
-      ${this._problem
-        ? html`<div class="problem" role="alert" data-testid="checkin-problem"><b>${this._problem.title}</b>
-            ${this._problem.message && this._problem.message !== this._problem.title ? html`<span>${this._problem.message}</span>` : nothing}
-            ${this._problem.hint ? html`<span>${this._problem.hint}</span>` : nothing}</div>`
-        : nothing}
       <div class="keys">
         ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button data-key=${d} @click=${() => this.press(d)}>${d}</button>`)}
         <button class="fn" data-key="clear" @click=${() => ((this._code = ''), (this._problem = null))}>${t('checkInClear')}</button>
         <button data-key="0" @click=${() => this.press('0')}>0</button>
         <button class="fn" data-key="del" @click=${() => (this._code = this._code.slice(0, -1))}>${t('checkInDel')}</button>
       </div>
-      <button class="go" data-action="check-in" ?disabled=${this._busy || this._code.length !== 6} @click=${() => this.submit()}>${t('checkInGo')}</button>
-      <button class="back" @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>← ${t('back')}</button>
+      <div class="actions">
+        <button class="go" data-action="check-in" ?disabled=${this._busy || this._code.length !== 6} @click=${() => this.submit()}>${t('checkInGo')}</button>
+        <button class="back" @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>← ${t('back')}</button>
+      </div>
     `;
   }
 }
@@ -111,6 +124,17 @@ export class CheckinPad extends HallElement {
 declare global {
   interface HTMLElementTagNameMap {
     'checkin-pad': CheckinPad;
+  }
+}
+
+/** The slot's end, from the service's slot length (the check-in answer gives the start only). */
+async function slotEndOf(serviceId: string, start: string): Promise<string | null> {
+  try {
+    const services = await api<(ServiceView & { appointments?: { slotMin: number } | null })[]>('GET', '/api/services', undefined, { token: null });
+    const min = services.find((s) => s.id === serviceId)?.appointments?.slotMin;
+    return min ? new Date(Date.parse(start) + min * 60_000).toISOString() : null;
+  } catch {
+    return null;
   }
 }
 
