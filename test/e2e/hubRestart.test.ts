@@ -46,6 +46,7 @@ describe('the hub restarted while every page is open', () => {
     await counter.locator('[data-window=W1] button').first().click();
     await counter.locator('[data-testid=current-number]').waitFor();
     for (const p of Object.values(pages)) await online(p);
+    await expect.poll(() => pages.kiosk!.locator('[data-service=A]').textContent(), { timeout: 15_000 }).toContain('等候 1 人');
 
     const port = Number(new URL(first.url).port);
     await first.running.close();
@@ -59,12 +60,15 @@ describe('the hub restarted while every page is open', () => {
     const token = await first.login('S01');
     const called = await first.api('POST', '/api/windows/W1/call-next', undefined, token);
     expect(called.body.ticket.number).toBe('A001');
+    // Two new tickets: the kiosk's count goes from 1 waiting (A001, before) to 2 (A002, A003), a
+    // figure it can only show if it heard from the new hub.
+    await first.api('POST', '/api/tickets', { serviceId: 'A' });
     await first.api('POST', '/api/tickets', { serviceId: 'A' });
 
     await expect.poll(() => pages.display!.locator('[data-testid=latest-number]').textContent(), { timeout: 15_000 }).toBe('A001');
     await expect.poll(() => counter.locator('[data-testid=current-number]').textContent(), { timeout: 15_000 }).toBe('A001');
     await expect.poll(() => pages.phone!.locator('[data-testid=go-window]').textContent(), { timeout: 15_000 }).toBe('请到 1 号窗口');
-    await expect.poll(() => pages.kiosk!.locator('[data-service=A]').textContent(), { timeout: 15_000 }).toContain('1');
+    await expect.poll(() => pages.kiosk!.locator('[data-service=A]').textContent(), { timeout: 15_000 }).toContain('等候 2 人');
     await first.api('POST', '/api/windows/W1/finish', {}, token);
     await pages.pad!.locator('button[data-score="5"]').waitFor({ timeout: 15_000 });
     for (const [name, p] of Object.entries(pages)) await screenshot(p, `after-restart-${name}`);
