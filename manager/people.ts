@@ -12,10 +12,15 @@ export interface People {
 
 let hall: Promise<HallInfo> | null = null;
 
-export async function people(admin: ScoringAdmin): Promise<People> {
+/** The hall's public description (windows, services with their English names), fetched once. */
+export function hallInfo(): Promise<HallInfo> {
   hall ??= api<HallInfo>('GET', '/api/hall');
   hall.catch(() => (hall = null));
-  const h = await hall;
+  return hall;
+}
+
+export async function people(admin: ScoringAdmin): Promise<People> {
+  const h = await hallInfo();
   return { staff: admin.staff, windows: h.windows.map((w) => ({ id: w.id, number: w.number, name: w.name })) };
 }
 

@@ -3,6 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../ui/api.ts';
 import { clockTime } from '../../ui/i18n.ts';
 import { downloadCsv, handleAuth } from '../download.ts';
+import { localName } from '../../ui/i18n.ts';
+import type { HallInfo } from '../../ui/types.ts';
+import { hallInfo } from '../people.ts';
 import { managerStyles } from '../shared-styles.ts';
 import { L } from '../text.ts';
 import { delta, dur, figureTable, pct } from './format.ts';
@@ -28,6 +31,8 @@ export class WaitsReport extends LitElement {
   @state() private _data: WaitsAnswer | null = null;
   @state() private _error = '';
   @state() private _busy = false;
+  /** Service names in both languages (the report rows carry the Chinese name only). */
+  @state() private _hall: HallInfo | null = null;
 
   static styles = [
     managerStyles,
@@ -54,6 +59,7 @@ export class WaitsReport extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('lang-changed', this._rerender);
+    void hallInfo().then((h) => (this._hall = h), () => undefined);
     void this._load();
   }
   disconnectedCallback(): void {
@@ -190,7 +196,11 @@ export class WaitsReport extends LitElement {
           [L('此刻等候', 'Waiting now'), (r) => String(r.waitingNow ?? 0)],
           [L('最长已等(分)', 'Longest waiting (min)'), (r) => (r.longestWaitingMin === null || r.longestWaitingMin === undefined ? '—' : String(r.longestWaitingMin))],
         ];
-        return figureTable(L('业务', 'Service'), d.services, (s) => `${s.serviceId} ${s.name}`, [
+        const svc = (s: { serviceId: string; name: string }) => {
+          const known = this._hall?.services.find((x) => x.id === s.serviceId);
+          return `${s.serviceId} ${known ? localName(known) : s.name}`;
+        };
+        return figureTable(L('业务', 'Service'), d.services, svc, [
           [L('最长排队', 'Longest queue'), (s) => String(s.maxWaiting)],
           ...((d.previous?.total.issued ?? 0) > 0 ? [[L('上期平均等候', 'Previous wait avg'), (s: { serviceId: string }) => dur(prev.get(s.serviceId)?.waitAvgSec)] as [string, (s: { serviceId: string }) => string]] : []),
         ], [], d.total, live);

@@ -149,6 +149,7 @@ describe('the manager pages, as a hall director reads them', () => {
     await expect.poll(() => page.locator('waits-report h2').textContent()).toContain('1 business day');
     expect(await page.locator('waits-report h2').textContent()).not.toContain('business days');
     expect(await page.locator('waits-report [data-testid=longest-waiting]').textContent()).toBe('120 min');
+    expect(await page.locator('waits-report .scroll tbody tr').first().locator('td').first().textContent()).toBe('A Social & medical insurance');
     await screenshot(page, 'manager-day-waits-en');
     await chinese();
   });
@@ -248,6 +249,32 @@ describe('the manager pages, as a hall director reads them', () => {
     await expect.poll(() => page.locator('score-rollup #ranking-rule').textContent()).toContain('Ranked by the rubric\'s total');
     await screenshot(page, 'manager-day-rollup-en');
     await chinese();
+  });
+
+  it('on a 1920×1080 screen the today board and the wait report fit across without sideways scrolling, in both languages', async () => {
+    const { page: wide } = await openPage(browser, `${h.url}/manager#today`, { width: 1920, height: 1080 });
+    await wide.fill('input[name=staffId]', 'M01');
+    await wide.fill('input[name=pin]', '900001');
+    await wide.click('button[type=submit]');
+    await wide.locator('today-board #uncovered-stretches').waitFor();
+    const sideways = () => wide.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await wide.locator('today-board tr[data-window=W5]').waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(wide, 'manager-day-today-1920-zh');
+    await wide.click('nav button[data-tab=waits]');
+    await wide.locator('waits-report [data-testid=waiting-now]').waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(wide, 'manager-day-waits-1920-zh');
+    await wide.click('header button:has-text("English")');
+    await expect.poll(() => wide.locator('waits-report h2').textContent()).toContain('Wait times');
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(wide, 'manager-day-waits-1920-en');
+    await wide.click('nav button[data-tab=today]');
+    await wide.locator('today-board #uncovered-stretches').waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(wide, 'manager-day-today-1920-en');
+    await wide.click('header button:has-text("中文")');
+    await wide.close();
   });
 
   it('no 早退 for a staffer who signed out before the half-day has ended; windows by name on the day\'s cards', async () => {
