@@ -16,8 +16,10 @@ describe('wrong-PIN lockout under concurrent guesses', () => {
       [...guesses, '100001'].map((pin) => h!.api('POST', '/api/auth/login', { staffId: 'S01', pin })),
     );
     const statuses = answers.map((a) => a.status);
-    // Then at most five are judged wrong, the rest are refused unchecked, and the right PIN gets no token
-    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    // Then exactly five are judged wrong (the lockout's allowance, used up by guesses still being
+    // checked), the other eight are refused unchecked, and the right PIN gets no token
+    expect(statuses.filter((s) => s === 401).length).toBe(5);
+    expect(statuses.filter((s) => s === 429).length).toBe(8);
     expect(statuses.at(-1)).toBe(429);
     for (const a of answers) if (a.status === 429) expect(a.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     // And the number stays locked afterwards, even to the right PIN

@@ -53,6 +53,27 @@ describe('percentiles of every group from one sort of the period', () => {
     expect(total).toMatchObject(expected(all));
   });
 
+  it('gives the nearest-rank figures worked out by hand (the smallest value with at least p% at or below it)', () => {
+    // Group 0: waits 1..10 s → P50 is the 5th (5 s), P90 the 9th (9 s), max 10 s; services every
+    // other ticket 2, 4 … 10 min → P90 of 5 values is the 5th (10 min).
+    // Group 1: waits 7, 7, 3 s → P50 the 2nd (7 s), P90 the 3rd (7 s); no service time at all.
+    const served = new ServedTickets(16, 1);
+    const groups = [[new Tally(), new Tally()]];
+    const total = new Tally();
+    const push = (waitS: number, serviceMin: number | null, g: number) => {
+      served.push(waitS * 1000, serviceMin === null ? null : serviceMin * 60_000, [g]);
+      groups[0]![g]!.serve(waitS * 1000, serviceMin === null ? null : serviceMin * 60_000, false);
+      total.serve(waitS * 1000, serviceMin === null ? null : serviceMin * 60_000, false);
+    };
+    for (const w of [10, 3, 8, 1, 6, 5, 2, 9, 4, 7]) push(w, w % 2 === 0 ? w : null, 0);
+    for (const w of [7, 3, 7]) push(w, null, 1);
+    served.rank(groups, total);
+    expect(groups[0]![0]).toMatchObject({ waitP50Ms: 5000, waitP90Ms: 9000, waitMaxMs: 10_000, serviceP90Ms: 600_000 });
+    expect(groups[0]![1]).toMatchObject({ waitP50Ms: 7000, waitP90Ms: 7000, waitMaxMs: 7000, serviceP90Ms: null });
+    // All 13 waits: 1,2,3,3,4,5,6,7,7,7,8,9,10 → P50 the 7th (6 s), P90 the 12th (9 s).
+    expect(total).toMatchObject({ waitP50Ms: 6000, waitP90Ms: 9000, waitMaxMs: 10_000, serviceP90Ms: 600_000 });
+  });
+
   it('sorts indexes by value across the whole int32 range', () => {
     const values = Int32Array.from([5, -2147483647, 2147483647, 0, -1, 5, 70000, -70000]);
     const order = ascendingOrder(values, values.length, false);
