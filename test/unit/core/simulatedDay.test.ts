@@ -64,15 +64,16 @@ function checkState(state: HallState): void {
     expect(held.has(w.currentTicketId), `${w.currentTicketId} held at two windows`).toBe(false);
     held.set(w.currentTicketId, w.id);
   }
+  // Plain checks in the loops (expect per ticket per step made a day CPU-bound for many seconds).
   for (const t of state.tickets.values()) {
     const inHand = t.status === 'called' || t.status === 'serving';
-    expect(held.get(t.id), `${t.number} ${t.status}`).toBe(inHand ? t.windowId : undefined);
-    expect(state.waiting.has(t.id)).toBe(t.status === 'waiting');
+    if (held.get(t.id) !== (inHand ? t.windowId : undefined)) expect.fail(`${t.number} ${t.status} held at ${held.get(t.id)}`);
+    if (state.waiting.has(t.id) !== (t.status === 'waiting')) expect.fail(`${t.number} ${t.status} ${state.waiting.has(t.id) ? 'in' : 'not in'} the waiting set`);
   }
   for (const [staffId, windowId] of state.staffWindow) expect(state.windows.get(windowId)?.staffId).toBe(staffId);
 }
 
-interface DayFigures { issued: number; served: number; noShow: number; transfers: number; requeued: number; takeovers: number; refusals: Map<string, number>; }
+interface DayFigures { issued: number; served: number; noShow: number; transfers: number; requeued: number; takeovers: number; refusals: Map<string, number>; priorityCalls: number; capped: number; }
 
 /** One day of ~`tickets` visitors over four windows, driven through decide and evolve only. */
 function simulateDay(seed: number, tickets: number) {
@@ -80,7 +81,7 @@ function simulateDay(seed: number, tickets: number) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const replay = new Replay();
   const { state } = replay;
-  const figures: DayFigures = { issued: 0, served: 0, noShow: 0, transfers: 0, requeued: 0, takeovers: 0, refusals: new Map() };
+  const figures: DayFigures = { issued: 0, served: 0, noShow: 0, transfers: 0, requeued: 0, takeovers: 0, refusals: new Map(), priorityCalls: 0, capped: 0 };
   const calledOnce = new Set<string>();
   const check = invariants();
   let now = at('08:00');
@@ -103,7 +104,8 @@ function simulateDay(seed: number, tickets: number) {
     now += Math.floor(rnd() * 50_000);
     if (figures.issued < tickets && rnd() < 0.2) {
       const serviceId = pick(['A', 'A', 'A', 'B', 'B', 'C', 'D', 'D', 'X']);
-      figures.issued += step(issue(`t${++n}`, serviceId, now, rnd() < 0.12)).length;
+      // A third priority: a busy green channel, so runs of priority calls meet the cap.
+      figures.issued += step(issue(`t${++n}`, serviceId, now, rnd() < 0.35)).length;
       check(state, replay.events);
       continue;
     }
@@ -141,8 +143,12 @@ function simulateDay(seed: number, tickets: number) {
     const produced = step(command);
     for (const e of produced) {
       if (e.type === 'TicketCalled') {
-        expect(mayBeCalled(before!.state, windowId, before!.copy(e.data.ticketId))).toBeNull();
+        const t = before!.copy(e.data.ticketId);
+        expect(mayBeCalled(before!.state, windowId, t)).toBeNull();
         calledOnce.add(e.data.ticketId);
+        if (t.priority) figures.priorityCalls++;
+        // The cap decided this call: a regular ticket although a priority one waits for this window.
+        else if (before!.state.windows.get(windowId)!.priorityStreak >= cap && waitingPriority(before!.state, windowId)) figures.capped++;
       }
       if (e.type === 'ServiceFinished') {
         expect(calledOnce.has(e.data.ticketId), `${e.data.number} finished without a call`).toBe(true);
@@ -156,6 +162,11 @@ function simulateDay(seed: number, tickets: number) {
     check(state, replay.events);
   }
   return { replay, figures, check };
+}
+
+function waitingPriority(state: HallState, windowId: string): boolean {
+  const order = prefs.get(windowId)!;
+  return [...state.tickets.values()].some((x) => x.status === 'waiting' && x.priority && order.includes(x.serviceId));
 }
 
 /** The waiting tickets and streaks as they were before a call, for checking the choice after it. */
@@ -175,6 +186,9 @@ describe('a whole simulated day through decide and evolve', () => {
       expect(figures.issued).toBeGreaterThanOrEqual(180);
       expect(figures.served).toBeGreaterThanOrEqual(140);
       for (const k of ['noShow', 'transfers', 'requeued', 'takeovers'] as const) expect(figures[k], k).toBeGreaterThan(0);
+      // The green channel was busy enough that the cap on priority calls in a row decided calls.
+      expect(figures.priorityCalls).toBeGreaterThan(10);
+      expect(figures.capped, 'calls decided by the priority cap').toBeGreaterThan(0);
       for (const code of ['UNKNOWN_SERVICE', 'SERVICE_FULL', 'SERVICE_CUT_OFF', 'PRIORITY_NOT_OFFERED', 'QUEUE_EMPTY', 'TICKET_IN_SERVICE']) {
         expect(figures.refusals.get(code), code).toBeGreaterThan(0);
       }
