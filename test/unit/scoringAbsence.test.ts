@@ -56,7 +56,11 @@ describe('one covered absence, however it is recorded', () => {
     const a = staffOf(d, 'S01');
     expect(item(a, 'leave-post')).toBeUndefined();
     expect(item(a, 'early-leave')).toBeUndefined();
-    expect(windowOf(d, 'W1')).toMatchObject({ uncoveredMinutes: 3 });
+    // The substitute (neither W1's A nor its B post) is cover, credited to the window and to them.
+    const w1 = windowOf(d, 'W1');
+    expect(w1).toMatchObject({ uncoveredMinutes: 3, coverMinutes: 87 });
+    expect(w1.intervals.find((i) => i.staffId === 'S03')).toMatchObject({ kind: 'substitute', minutes: 87 });
+    expect(staffOf(d, 'S03').coverMinutes).toBe(87);
   });
 
   it('the same absence with the cover arriving 20 minutes late: charged for the 20 uncovered minutes only', () => {
