@@ -114,7 +114,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(deviceRoutes(hub, tokens, trust));
     app.use(publicRoutes(hub, trust));
     app.use(staffRoutes(hub, tokens));
-    app.use(managerRoutes(hub, tokens, opts.dataDir));
+    app.use(managerRoutes(hub, tokens, opts.dataDir, trust));
     app.use(lobbyRoutes(hub, tokens));
     app.use(appointmentRoutes(hub, tokens, trust));
     const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });

@@ -15,7 +15,7 @@ interface Complaint {
 }
 interface Records { entries: Entry[]; complaints: Complaint[]; voided: { ref: string; by: string; at: string; reason: string }[] }
 
-const CHANNEL: Record<string, [string, string]> = { oral: ['口头', 'oral'], phone: ['电话', 'phone'], written: ['书面', 'written'] };
+const CHANNEL: Record<string, [string, string]> = { oral: ['口头', 'oral'], phone: ['电话', 'phone'], written: ['书面', 'written'], pad: ['评价器差评', 'rating pad'] };
 const KIND: Record<string, [string, string]> = { ordinary: ['一般', 'ordinary'], complex: ['复杂', 'complex'] };
 const pair = (m: Record<string, [string, string]>, k: string) => L(...(m[k] ?? [k, k]));
 const form = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;

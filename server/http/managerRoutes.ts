@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { Tokens } from '../auth.ts';
 import type { Hub } from '../hub.ts';
+import { ratingFeedbackRoutes } from '../scoring/feedbackRoutes.ts';
+import type { Trust } from '../trust.ts';
 import { scoringFor } from '../scoring/index.ts';
 import { requireStaff } from './auth.ts';
 import { managerAdminRoutes } from './managerAdminRoutes.ts';
@@ -11,13 +13,15 @@ import { waitsRoutes } from './waitsRoutes.ts';
  * Manager-only endpoints. Each area adds its own router below, after the role check:
  * wait-time reports, performance scores and administration.
  */
-export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string): Router {
+export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string, trust?: Trust): Router {
   const r = Router();
   const managers = requireStaff(tokens, hub.clock, 'manager');
   r.use('/api/reports', managers);
   r.use('/api/admin', managers);
   r.use('/api/manager', managers);
   const scoring = scoringFor(hub, dataDir);
+  // Public (the pad, the phone with its key): a bad rating's reasons land in the complaint register.
+  if (trust) r.use(ratingFeedbackRoutes(hub, trust, scoring));
   r.use(scoresRoutes(hub, scoring));
   r.use(managerAdminRoutes(hub, scoring));
   r.use(waitsRoutes(hub, dataDir));

@@ -18,6 +18,7 @@ export const COMPLAINT_CHANNEL: Record<ComplaintChannel, Text> = {
   oral: { zh: '口头', en: 'oral' },
   phone: { zh: '电话', en: 'phone' },
   written: { zh: '书面', en: 'written' },
+  pad: { zh: '评价器差评', en: 'rating pad' },
 };
 
 export const COMPLAINT_KIND: Record<ComplaintKind, Text> = {

@@ -41,7 +41,8 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
   shifts: [],
 };
 
-export type ComplaintChannel = 'oral' | 'phone' | 'written';
+/** `pad`: a rating of 1 or 2 at the window's evaluation pad, with what went wrong. */
+export type ComplaintChannel = 'oral' | 'phone' | 'written' | 'pad';
 export type ComplaintKind = 'ordinary' | 'complex';
 
 interface Entered {
@@ -89,6 +90,8 @@ export type ScoringRecord =
       complexity: ComplaintKind;
       dueDate: string;
       verified: boolean;
+      /** The ticket a pad's bad rating was about. */
+      ticketId?: string;
     })
   | (Entered & { kind: 'follow-up'; ref: string; note: string; verified: boolean | null; closed: boolean })
   | (Entered & { kind: 'void'; ref: string; reason: string });

@@ -63,7 +63,7 @@ describe('the phone page as visitors judge it', () => {
     const page = await phone({ id: current.currentTicketId });
     await expect.poll(() => page.locator('[data-testid=status]').innerText()).toBe('一次性告知');
     const missing = await page.locator('[data-testid=missing]').innerText();
-    for (const m of demoHall.services.find((s) => s.id === 'C')!.materials) expect(missing).toContain(m);
+    for (const m of demoHall.services.find((s) => s.id === 'C')!.materials ?? []) expect(missing).toContain(m);
     expect(await page.locator('#main').innerText()).not.toContain('已办结');
     await screenshot(page, 'visitor-phone-one-time-notice-zh');
     await page.locator('lang-switch button').click();
