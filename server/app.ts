@@ -14,6 +14,7 @@ import { appointmentRoutes } from './http/appointmentRoutes.ts';
 import { lobbyRoutes } from './http/lobbyRoutes.ts';
 import { startOutbox, type CentralLink } from './outbox.ts';
 import { deviceRoutes } from './http/deviceRoutes.ts';
+import { voidRoutes } from './http/voidRoutes.ts';
 import { loginRoutes } from './http/loginRoutes.ts';
 import { GuessThrottle } from './limits.ts';
 import { PinHasher } from './pinWorker.ts';
@@ -112,6 +113,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(express.json({ limit: '32kb', strict: false }));
     app.use(loginRoutes({ hub, store, tokens, throttle, hasher, sessions }));
     app.use(deviceRoutes(hub, tokens, trust));
+    app.use(voidRoutes(hub, tokens));
     app.use(publicRoutes(hub, trust));
     app.use(staffRoutes(hub, tokens));
     app.use(managerRoutes(hub, tokens, opts.dataDir, trust));

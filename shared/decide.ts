@@ -3,6 +3,7 @@ import type { HallConfig } from './config.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
 import { decideLobby, missedAtClose, pastCutOff } from './decideLobby.ts';
+import { decideVoid } from './voidTickets.ts';
 import { pickNext } from './queuePolicy.ts';
 import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
 import { localDate, localMinuteOfDay, toIso } from './time.ts';
@@ -137,6 +138,8 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
     case 'CancelAppointment':
     case 'CheckInAppointment':
       return decideLobby(command, state, config);
+    case 'VoidTickets':
+      return decideVoid(command, state);
     default:
       return assertNever(command);
   }

@@ -1,10 +1,12 @@
 import { emptyBook, type AppointmentBook } from './appointments.ts';
 import type { HallConfig } from './config.ts';
 import { evolveLobby, type Extension } from './lobbyState.ts';
+import { evolveVoid } from './voidTickets.ts';
 import type { HallEvent, IssuedBy, Outcome, PauseReason, Post } from './events.ts';
 
 /** `cancelled`: left while waiting (the visitor by key, or the lobby); not `abandoned`. */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned' | 'cancelled';
+/** `voided`: a manager took it out of the queue as part of a flood (its number stays used). */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'abandoned' | 'cancelled' | 'voided';
 
 export interface Ticket {
   id: string;
@@ -266,6 +268,8 @@ export function evolve(state: HallState, event: HallEvent): HallState {
     }
     default:
       return evolveLobby(state, event);
+    case 'TicketsVoided':
+      return evolveVoid(state, event);
   }
 }
 

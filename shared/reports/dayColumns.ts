@@ -11,7 +11,7 @@ import type { TicketTimes } from './ticketTimes.ts';
  */
 export const NONE = -2147483648;
 
-export const STATUS_CODES: readonly TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no-show', 'abandoned', 'cancelled'];
+export const STATUS_CODES: readonly TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no-show', 'abandoned', 'cancelled', 'voided'];
 export const OUTCOME_CODES: readonly Outcome[] = ['done', 'one-time-notice', 'not-accepted'];
 
 /** Column names, in the order they are stored. */

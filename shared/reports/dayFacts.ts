@@ -137,6 +137,9 @@ export function dayFactsFold(serves: Record<string, readonly string[]>): { add(e
       case 'WindowResumed':
         windowOf(e.data.windowId).paused = false;
         break;
+      case 'TicketsVoided':
+        for (const id of e.data.ticketIds) leave(id, at);
+        break;
       case 'DayClosed':
         for (const w of win.values()) Object.assign(w, { staffId: null, paused: false, current: null });
         for (const id of [...waitingTickets]) leave(id, at);

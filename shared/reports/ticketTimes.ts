@@ -144,6 +144,13 @@ export class TicketFold {
       }
       case 'TicketPrioritised':
       case 'ServiceExtended':
+      case 'TicketsVoided': {
+        for (const id of e.data.ticketIds) {
+          const t = get(id);
+          if (t) t.status = 'voided';
+        }
+        break;
+      }
       case 'AppointmentBooked':
       case 'AppointmentCancelled':
       case 'AppointmentCheckedIn':

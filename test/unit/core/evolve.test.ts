@@ -27,7 +27,7 @@ describe('evolve, event by event', () => {
       id: 'a1', number: 'A001', serviceId: 'A', issuedServiceId: 'A', priority: true, businessDay: DAY, status: 'waiting',
       issuedAt: iso('08:00'), issuedMs: at('08:00'), calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
       windowId: null, staffId: null, post: null, outcome: null, rating: null, calls: 0, transfers: [],
-      pinnedWindowId: null, appointmentId: null, slotStartMs: null,
+      pinnedWindowId: null, appointmentId: null, slotStartMs: null, keyHash: null, issuedBy: null,
     });
     expect([...s.waiting]).toEqual(['a1']);
     expect(s.issuedPerService.get('A')).toBe(1);
@@ -144,6 +144,8 @@ describe('evolve, event by event', () => {
       'TicketRequeued', 'TicketRated', 'StaffSignedIn', 'StaffSignedOut', 'WindowPaused', 'WindowResumed', 'DayClosed',
       // The lobby's and appointments' events have their own specs: test/unit/core/lobbyEvolve.test.ts.
       ...LOBBY_EVENT_TYPES,
+      // Voiding a flood: test/unit/core/voidTickets.test.ts.
+      'TicketsVoided',
     ];
     expect([...EVENT_TYPES].sort()).toEqual([...covered].sort());
   });
