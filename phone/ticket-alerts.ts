@@ -82,7 +82,10 @@ export class TicketAlerts implements ReactiveController {
     this.audio = a;
     a.currentTime = 0;
     // Refused without an earlier tap on most phones: the banner and title still say it.
-    void a.play().then(() => (this.soundOn = true), () => undefined);
+    void a.play().then(() => {
+      this.soundOn = true;
+      this.host.requestUpdate();
+    }, () => undefined);
   }
 
   /** A tap: phones let a page play sound afterwards (the clip plays once, quietly, to show it works). */
@@ -100,12 +103,12 @@ export class TicketAlerts implements ReactiveController {
   render(status: string) {
     const banner = this.shown && (this.shown.kind === 'called' ? status === 'called' || status === 'serving' : status === 'waiting')
       ? html`<div role="alert" data-testid="phone-alert" style="margin:0 0 14px;padding:12px 14px;border-radius:12px;background:#ffd600;font-size:20px;font-weight:800">
-          🔔 ${this.shown.text}</div>`
+          ${this.shown.text}</div>`
       : nothing;
     const offer = status === 'waiting' && !this.soundOn
       ? html`<button data-action="alert-sound" @click=${this.enableSound}
-          style="font:inherit;font-size:16px;min-height:44px;margin:0 0 14px;padding:0 14px;border-radius:999px;border:1px solid #1f6feb;background:#fff;color:#1f6feb">🔔 ${t('alertSoundOn')}</button>`
-      : status === 'waiting' ? html`<div style="margin:0 0 14px;color:#3d4f66;font-size:15px">🔔 ${t('alertSoundReady')}</div>` : nothing;
+          style="font:inherit;font-size:16px;min-height:44px;margin:0 0 14px;padding:0 14px;border-radius:999px;border:1px solid #1f6feb;background:#fff;color:#1f6feb">${t('alertSoundOn')}</button>`
+      : status === 'waiting' ? html`<div style="margin:0 0 14px;color:#3d4f66;font-size:15px">${t('alertSoundReady')}</div>` : nothing;
     return html`${banner}${offer}`;
   }
 }
