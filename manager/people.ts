@@ -28,7 +28,7 @@ export async function people(admin: ScoringAdmin): Promise<People> {
 export function staffLabel(p: People | null, id: string | null | undefined): string {
   if (!id) return '';
   const s = p?.staff.find((x) => x.id === id);
-  return s ? `${s.name}（${id}）` : id;
+  return s ? L(`${s.name}（${id}）`, `${s.name} (${id})`) : id;
 }
 
 /** "3 号窗口 民政救助窗口" / "Window 3 民政救助窗口". */

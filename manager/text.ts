@@ -31,3 +31,8 @@ export function tr(key: TextKey): string {
 export function L(zh: string, en: string): string {
   return getLang() === 'en' ? en : zh;
 }
+
+/** English count with its noun: "1 business day", "3 business days" (Chinese needs no plural). */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

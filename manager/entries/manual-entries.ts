@@ -5,7 +5,7 @@ import { handleAuth } from '../download.ts';
 import { activeRubric, itemLabel, scoringAdmin } from '../rubricCache.ts';
 import { people, resetKeepingDates, staffLabel, staffSelect, windowLabel, windowSelect, type People } from '../people.ts';
 import { managerStyles } from '../shared-styles.ts';
-import { L } from '../text.ts';
+import { count, L } from '../text.ts';
 import type { Rubric } from '../types.ts';
 
 interface Entry { id: string; date: string; staffId: string | null; windowId: string | null; item: string; count: number; points: number | null; note: string; enteredBy: string; enteredAt: string }
@@ -117,12 +117,12 @@ export class ManualEntries extends LitElement {
     const complaints = [...r.complaints].sort((a, b) => rank(a) - rank(b) || b.date.localeCompare(a.date));
     return html`
       <h2>${L('投诉台账', 'Complaints')}</h2>
-      ${overdue.length ? html`<div class="banner" id="overdue-banner" role="alert">${L(`${overdue.length} 件投诉已超答复期限仍未办结`, `${overdue.length} complaint(s) past their deadline and still open`)}：${overdue.map((c) => `${this._about(c.staffId, c.windowId)}（${L('期限', 'due')} ${c.dueDate}）`).join(L('，', '; '))}</div>` : nothing}
+      ${overdue.length ? html`<div class="banner" id="overdue-banner" role="alert">${L(`${overdue.length} 件投诉已超答复期限仍未办结`, `${count(overdue.length, 'complaint')} past the deadline and still open`)}${L('：', ': ')}${overdue.map((c) => L(`${this._about(c.staffId, c.windowId)}（期限 ${c.dueDate}）`, `${this._about(c.staffId, c.windowId)} (due ${c.dueDate})`)).join(L('，', '; '))}</div>` : nothing}
       <p class="muted">${L('一般投诉当日或次日（下一工作日）答复；复杂投诉 5 个工作日内答复。', 'Ordinary complaints are answered the same or the next working day; complex ones within 5 working days.')}</p>
       <table id="complaints"><thead><tr><th>${L('日期', 'Date')}</th><th>${L('对象', 'About')}</th><th>${L('投诉人', 'By')}</th><th>${L('内容', 'Content')}</th><th>${L('答复期限', 'Due')}</th><th>${L('状态', 'State')}</th><th>${L('跟进', 'Follow-ups')}</th><th class="noprint"></th></tr></thead>
       <tbody>${complaints.length ? nothing : this._none(8)}${complaints.map((c) => html`<tr data-complaint=${c.id} class=${c.overdue ? 'alert' : ''}>
-        <td>${c.date}</td><td data-col="about">${this._about(c.staffId, c.windowId)}</td><td>${c.surname} ${c.phone}（${pair(CHANNEL, c.channel)}）</td><td>${c.content}</td>
-        <td data-col="due" class=${c.overdue || c.closedLate ? 'neg' : ''}>${c.dueDate}（${pair(KIND, c.complexity)}）${c.overdue ? html`<br /><b>${L(`逾期 ${c.daysOver} 天`, `${c.daysOver} day(s) overdue`)}</b>` : c.closedLate ? html`<br />${L(`超期 ${c.daysOver} 天办结`, `closed ${c.daysOver} day(s) late`)}` : nothing}</td>
+        <td>${c.date}</td><td data-col="about">${this._about(c.staffId, c.windowId)}</td><td>${[c.surname, c.phone].filter(Boolean).join(' ')}${L(`（${pair(CHANNEL, c.channel)}）`, ` (${pair(CHANNEL, c.channel)})`)}</td><td>${c.content}</td>
+        <td data-col="due" class=${c.overdue || c.closedLate ? 'neg' : ''}>${c.dueDate}${L(`（${pair(KIND, c.complexity)}）`, ` (${pair(KIND, c.complexity)})`)}${c.overdue ? html`<br /><b>${L(`逾期 ${c.daysOver} 天`, `${count(c.daysOver, 'day')} overdue`)}</b>` : c.closedLate ? html`<br />${L(`超期 ${c.daysOver} 天办结`, `closed ${count(c.daysOver, 'day')} late`)}` : nothing}</td>
         <td>${c.verified ? L('已查实', 'Verified') : L('未查实', 'Not verified')} · ${c.closedAt ? L('已办结', 'Closed') : L('处理中', 'Open')}</td>
         <td>${c.followUps.map((f) => html`<div>${f.note} <span class="muted">${staffLabel(this._people, f.by)}</span></div>`)}</td>
         <td class="noprint">

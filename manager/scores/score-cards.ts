@@ -120,7 +120,7 @@ export class ScoreCards extends LitElement {
     const w = this._open.kind === 'window' ? d.windows.find((x) => x.windowId === this._open!.id) : undefined;
     const subject = s ?? w;
     if (!subject) return nothing;
-    const title = s ? `${s.name}（${s.staffId}）` : windowLabel(this._people, w!.windowId);
+    const title = s ? L(`${s.name}（${s.staffId}）`, `${s.name} (${s.staffId})`) : windowLabel(this._people, w!.windowId);
     return html`
       <section class="card" id="card">
         <h2>${L('评分卡', 'Score card')} · ${title} · ${d.date} · ${subject.score} ${L('分', 'pts')}</h2>

@@ -124,7 +124,7 @@ export class TodayBoard extends LitElement {
   }
 
   private _windowRow(w: Win, s: WindowScore | undefined, names: Map<string, string>) {
-    const who = (id: string | null | undefined) => (id ? `${names.get(id) ?? id}（${id}）` : '—');
+    const who = (id: string | null | undefined) => (id ? L(`${names.get(id) ?? id}（${id}）`, `${names.get(id) ?? id} (${id})`) : '—');
     const since = s?.uncoveredSince ?? null;
     const stateTag = since
       ? html`<span class="tag alert">${L(`空岗 ${clockTime(since)} 起，${minsSince(since)} 分钟`, `Uncovered since ${clockTime(since)}, ${minsSince(since)} min`)}</span>`
@@ -147,7 +147,7 @@ export class TodayBoard extends LitElement {
   private _stretches(names: Map<string, string>) {
     const list = uncoveredStretches(this._scores?.windows ?? []);
     const win = new Map(this._windows.map((w) => [w.id, w]));
-    const who = (id: string | null) => (id ? `${names.get(id) ?? id}（${id}）` : '—');
+    const who = (id: string | null) => (id ? L(`${names.get(id) ?? id}（${id}）`, `${names.get(id) ?? id} (${id})`) : '—');
     const cause = (s: Stretch) => {
       if (s.cause === 'paused') {
         const [zh, en] = REASON[s.reason ?? 'other'] ?? ['暂停', 'Paused'];
@@ -171,7 +171,7 @@ export class TodayBoard extends LitElement {
     if (!p) return '';
     const [zh, en] = REASON[p.reason] ?? [p.reason, p.reason];
     const late = p.expectedBackAt !== null && Date.parse(p.expectedBackAt) < hubNow();
-    return html`${L(zh, en)}${p.note ? `：${p.note}` : p.reason === 'other' ? html`<span class="neg">${L('（未说明原因）', ' (no reason given)')}</span>` : ''}
+    return html`${L(zh, en)}${p.note ? `${L('：', ': ')}${p.note}` : p.reason === 'other' ? html`<span class="neg">${L('（未说明原因）', ' (no reason given)')}</span>` : ''}
       ${p.since ? html`<span class="muted">· ${clockTime(p.since)} ${L('起', 'since')}</span>` : nothing}
       ${p.expectedBackAt ? html`· <span class=${late ? 'neg' : ''}>${L('预计', 'back at')} ${clockTime(p.expectedBackAt)} ${L('返回', '')}${late ? L('（已超时）', ' (overdue)') : ''}</span>` : nothing}`;
   }

@@ -7,7 +7,7 @@ import { localName } from '../../ui/i18n.ts';
 import type { HallInfo } from '../../ui/types.ts';
 import { hallInfo } from '../people.ts';
 import { managerStyles } from '../shared-styles.ts';
-import { L } from '../text.ts';
+import { count, L } from '../text.ts';
 import { delta, dur, figureTable, pct } from './format.ts';
 import type { Figures, WaitsAnswer } from './types.ts';
 import './waits-charts.ts';
@@ -139,7 +139,7 @@ export class WaitsReport extends LitElement {
     const groups: [Group, string][] = [['service', L('按业务', 'By service')], ['window', L('按窗口', 'By window')], ['staff', L('按人员', 'By staff')], ['hour', L('按时段', 'By hour')]];
     return html`
       <h2>${L('等候时长报表', 'Wait times')} ${d.from}${d.to !== d.from ? ` — ${d.to}` : ''}
-        <span class="muted">（${L(`${d.days} 个工作日`, d.days === 1 ? '1 business day' : `${d.days} business days`)}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}${p ? '' : '（上期无数据）'}`, `; against ${d.previous.from} — ${d.previous.to}${p ? '' : ' (no data)'}`) : ''}）</span></h2>
+        <span class="muted">${L('（', '(')}${L(`${d.days} 个工作日`, count(d.days, 'business day'))}${d.previous ? L(`；对比 ${d.previous.from} — ${d.previous.to}${p ? '' : '（上期无数据）'}`, `; against ${d.previous.from} — ${d.previous.to}${p ? '' : ' (no data)'}`) : ''}${L('）', ')')}</span></h2>
       ${this._waitingNow(d)}
       <div class="summary">
         ${card(L('取号', 'Issued'), String(d.total.issued), p ? delta(d.total.issued, p.issued, true, false) : '')}
@@ -187,7 +187,7 @@ export class WaitsReport extends LitElement {
           [L('有人等却空闲(分)', 'Idle while queued (min)'), (w) => minutes(w.idleWhileQueuedMin)],
         ], ['issued', 'abandoned', 'transferred']);
       case 'staff':
-        return figureTable(L('人员', 'Staff'), d.staff, (s) => `${s.name}（${s.staffId}）`, [[L('有人等却空闲(分)', 'Idle while queued (min)'), (s) => minutes(s.idleWhileQueuedMin)]], ['issued', 'abandoned', 'transferred']);
+        return figureTable(L('人员', 'Staff'), d.staff, (s) => L(`${s.name}（${s.staffId}）`, `${s.name} (${s.staffId})`), [[L('有人等却空闲(分)', 'Idle while queued (min)'), (s) => minutes(s.idleWhileQueuedMin)]], ['issued', 'abandoned', 'transferred']);
       case 'hour':
         return figureTable(L('取号时段', 'Hour of issue'), d.hours, (h) => `${h.hour}:00–${h.hour + 1}:00`);
       default: {
@@ -214,8 +214,8 @@ export class WaitsReport extends LitElement {
     const windows = new Map(d.windows.map((w) => [w.windowId, w]));
     const staff = new Map(d.staff.map((s) => [s.staffId, s.name]));
     const windowName = (id: string | null) => { const w = id ? windows.get(id) : undefined; return w ? L(`${w.number ?? ''} 号窗口`, `Window ${w.number ?? ''}`) : (id ?? ''); };
-    const staffName = (id: string | null) => (id ? `${staff.get(id) ?? id}（${id}）` : '');
-    return html`<h3>${L(`存疑记录 ${d.flaggedCount} 条`, `${d.flaggedCount} suspect tickets`)}
+    const staffName = (id: string | null) => (id ? L(`${staff.get(id) ?? id}（${id}）`, `${staff.get(id) ?? id} (${id})`) : '');
+    return html`<h3>${L(`存疑记录 ${d.flaggedCount} 条`, count(d.flaggedCount, 'suspect ticket'))}
         <span class="muted">${d.excludedFlagged ? L('（已从统计中剔除）', '(left out of the figures)') : L('（已计入统计）', '(counted in the figures)')}</span></h3>
       <p class="muted">${L('办理时长超过目标 4 倍或超过 2 小时，多为忘记点“办结”。', 'Service over 4× its target or over 2 hours: usually a forgotten "finish".')}</p>
       <table>

@@ -146,7 +146,7 @@ describe('the manager pages, as a hall director reads them', () => {
     expect(await page.locator('waits-report .summary').nth(1).textContent()).toMatch(/平均等候\s*0 分钟/);
     await screenshot(page, 'manager-day-waits-zh');
     await english();
-    await expect.poll(() => page.locator('waits-report h2').textContent()).toContain('1 business day');
+    await expect.poll(() => page.locator('waits-report h2').textContent()).toContain('(1 business day; against');
     expect(await page.locator('waits-report h2').textContent()).not.toContain('business days');
     expect(await page.locator('waits-report [data-testid=longest-waiting]').textContent()).toBe('120 min');
     expect(await page.locator('waits-report .scroll tbody tr').first().locator('td').first().textContent()).toBe('A Social & medical insurance');
@@ -189,7 +189,7 @@ describe('the manager pages, as a hall director reads them', () => {
     expect(await row.textContent()).toContain('周主任（M01）');
     await screenshot(page, 'manager-day-entries-zh');
     await english();
-    await expect.poll(() => row.locator('[data-col=about]').textContent()).toBe('陈静（S05） · Window 5');
+    await expect.poll(() => row.locator('[data-col=about]').textContent()).toBe('陈静 (S05) · Window 5');
     await screenshot(page, 'manager-day-entries-en');
     await chinese();
     expect(dialogs).toEqual([]);
