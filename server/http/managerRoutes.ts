@@ -8,6 +8,7 @@ import { requireStaff } from './auth.ts';
 import { managerAdminRoutes } from './managerAdminRoutes.ts';
 import { scoresRoutes } from './scoresRoutes.ts';
 import { waitsRoutes } from './waitsRoutes.ts';
+import { departuresRoutes } from '../reports/departures.ts';
 
 /**
  * Manager-only endpoints. Each area adds its own router below, after the role check:
@@ -25,5 +26,6 @@ export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string, trust?:
   r.use(scoresRoutes(hub, scoring));
   r.use(managerAdminRoutes(hub, scoring));
   r.use(waitsRoutes(hub, dataDir));
+  r.use(departuresRoutes(hub, dataDir));
   return r;
 }

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { DayColumns } from '../../shared/reports/dayColumns.ts';
+import { bookingCounts } from '../../shared/reports/lobbyFigures.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import type { Hub } from '../hub.ts';
 import { DayStore } from '../reports/dayStore.ts';
@@ -21,10 +22,12 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
   // replaced only when its journal changes, and today's whenever an event arrives.
   const answers = new Map<string, { days: DayColumns[]; report: WaitsFigures }>();
   const compute = (from: string, to: string, q: WaitsQuery) => {
-    const opts: ReportOptions = { excludeFlagged: q.excludeFlagged, factor: q.suspectFactor };
+    // Bookings span days and live in the hub's state: their counts are part of the key below.
+    const bookings = bookingCounts(hub.state.appointments, from, to);
+    const opts: ReportOptions = { excludeFlagged: q.excludeFlagged, factor: q.suspectFactor, bookings };
     const days = store.range(from, to);
     // The services' targets are part of the key: a target edited by a manager changes the figures.
-    const key = JSON.stringify([from, to, opts, hub.config.services]);
+    const key = JSON.stringify([from, to, opts, [...bookings], hub.config.services]);
     const known = answers.get(key);
     if (known && known.days.length === days.length && known.days.every((d, i) => d === days[i])) return known.report;
     const report = waitsReport(from, to, days, hub.config, opts);

@@ -14,8 +14,8 @@ import { COLUMN_TYPES, COLUMNS, type DayColumnArrays, type DayColumns } from '..
  * (a late day close, a repair) makes the file stale and it is rebuilt.
  */
 const MAGIC = 'HQR';
-/** Bump when the meaning of a column changes: old files are then rebuilt from the journals. */
-export const FORMAT_VERSION = 2;
+/** Bump when the meaning of a column changes: old files are then rebuilt from the journals. 3: slotStart, moves. */
+export const FORMAT_VERSION = 3;
 
 const pad4 = (bytes: number) => (bytes + 3) & ~3;
 /** Bytes of the columns and transfer arrays of a day of `count` tickets and `transfers` moves. */

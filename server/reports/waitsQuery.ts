@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOBBY_FIELDS } from '../../shared/reports/lobbyFigures.ts';
 import { invalid } from '../../shared/errors.ts';
 import { addDays, isDate, weekday } from '../../shared/time.ts';
 import { FIGURE_FIELDS } from '../../shared/reports/figures.ts';
@@ -75,11 +76,11 @@ export function waitsCsv(r: WaitsFigures, groupBy: WaitsQuery['groupBy']): strin
     head = ['hour', ...fields];
     rows = r.hours.map((h) => [h.hour, ...fields.map((f) => h[f])]);
   } else {
-    head = ['serviceId', 'name', ...fields, 'maxWaiting', 'flagged'];
-    rows = r.services.map((s) => [s.serviceId, s.name, ...fields.map((f) => s[f]), s.maxWaiting, s.flagged]);
+    head = ['serviceId', 'name', ...fields, 'maxWaiting', 'flagged', ...LOBBY_FIELDS];
+    rows = r.services.map((s) => [s.serviceId, s.name, ...fields.map((f) => s[f]), s.maxWaiting, s.flagged, ...LOBBY_FIELDS.map((f) => s[f])]);
   }
   const lead = head.indexOf(fields[0]!);
   const total: unknown[] = ['total', ...new Array<string>(lead - 1).fill(''), ...fields.map((f) => r.total[f])];
-  if (groupBy === 'service') total.push(r.total.maxWaiting, r.total.flagged);
+  if (groupBy === 'service') total.push(r.total.maxWaiting, r.total.flagged, ...LOBBY_FIELDS.map((f) => r.total[f]));
   return toCsv([head, ...rows, total] as CsvValue[][]);
 }

@@ -17,7 +17,7 @@ export const OUTCOME_CODES: readonly Outcome[] = ['done', 'one-time-notice', 'no
 /** Column names, in the order they are stored. */
 export const COLUMNS = [
   'issued', 'called', 'started', 'finished', 'issuedService', 'service', 'window', 'staff',
-  'status', 'outcome', 'hour', 'priority', 'recalls', 'rating',
+  'status', 'outcome', 'hour', 'priority', 'recalls', 'rating', 'slotStart',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
@@ -29,6 +29,7 @@ export const COLUMN_TYPES = {
   issued: Int32Array, called: Int32Array, started: Int32Array, finished: Int32Array,
   issuedService: Int16Array, service: Int16Array, window: Int16Array, staff: Int16Array,
   status: Int8Array, outcome: Int8Array, hour: Int8Array, priority: Int8Array, recalls: Int8Array, rating: Int8Array,
+  slotStart: Int32Array,
 } as const satisfies Record<Column, Int32ArrayConstructor | Int16ArrayConstructor | Int8ArrayConstructor>;
 export type DayColumnArrays = { [C in Column]: InstanceType<(typeof COLUMN_TYPES)[C]> };
 
@@ -40,7 +41,10 @@ export interface DayColumns {
   windows: string[];
   staff: string[];
   cols: DayColumnArrays;
-  /** Transfers out of a service: row index and the index of the service it left, pairwise. */
+  /**
+   * Transfers out of a service: row index and the index of the service it left, pairwise. A move
+   * by the lobby (二次分流) is stored as `-1 - index`, so a file keeps its layout.
+   */
   transferRows: Int32Array;
   transferServices: Int32Array;
   facts: DayFacts;
@@ -91,9 +95,14 @@ export function toColumns(day: string, rows: readonly TicketTimes[], facts: DayF
     cols.priority[i] = t.priority ? 1 : 0;
     cols.recalls[i] = Math.min(t.recalls, 127);
     cols.rating[i] = t.rating ?? 0;
+    cols.slotStart[i] = rel(t.slotStartMs);
     for (const s of t.transferredFrom) {
       tRows.push(i);
       tServices.push(services.of(s));
+    }
+    for (const s of t.movedFrom) {
+      tRows.push(i);
+      tServices.push(-1 - services.of(s));
     }
   });
   const ids = rows.map((t) => t.id);

@@ -31,6 +31,8 @@ export interface TicketTimes {
   transferredFrom: string[];
   /** Services the lobby moved it out of while it waited (二次分流), each once. */
   movedFrom: string[];
+  /** A booking's ticket: its slot's start (punctuality is measured from the later of this and the check-in). */
+  slotStartMs: number | null;
   recalls: number;
   rating: number | null;
 }
@@ -58,7 +60,7 @@ export class TicketFold {
         const row: TicketTimes = {
           id: d.ticketId, number: d.number, priority: d.priority, issuedServiceId: d.serviceId, serviceId: d.serviceId,
           issuedMs: Date.parse(e.at), issuedHour: localHour(e.at), calledMs: null, startedMs: null, finishedMs: null,
-          status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], movedFrom: [], recalls: 0, rating: null,
+          status: 'waiting', outcome: null, windowId: null, staffId: null, transferredFrom: [], movedFrom: [], slotStartMs: d.slotStart ? Date.parse(d.slotStart) : null, recalls: 0, rating: null,
         };
         this.byId.set(d.ticketId, row);
         this.list.push(row);
@@ -142,8 +144,6 @@ export class TicketFold {
         if (t) t.status = 'cancelled';
         break;
       }
-      case 'TicketPrioritised':
-      case 'ServiceExtended':
       case 'TicketsVoided': {
         for (const id of e.data.ticketIds) {
           const t = get(id);
@@ -151,6 +151,8 @@ export class TicketFold {
         }
         break;
       }
+      case 'TicketPrioritised':
+      case 'ServiceExtended':
       case 'AppointmentBooked':
       case 'AppointmentCancelled':
       case 'AppointmentCheckedIn':

@@ -1,6 +1,7 @@
 import type { HallConfig } from '../config.ts';
 import { toIso, weekday } from '../time.ts';
 import { NONE, STATUS_CODES, type DayColumns } from './dayColumns.ts';
+import { LobbyTally, type LobbyFigures } from './lobbyFigures.ts';
 import { Tally, type Figures } from './figures.ts';
 import { NO_GROUP, ServedTickets } from './ranks.ts';
 import { suspectReasons, type FlaggedTicket, type SuspectRule } from './suspect.ts';
@@ -15,9 +16,11 @@ export interface ReportOptions extends Partial<SuspectRule> {
   excludeFlagged?: boolean;
   /** How many flagged tickets to list at most. */
   flaggedLimit?: number;
+  /** Bookings of the period's slots per service (see lobbyFigures.ts `bookingCounts`). */
+  bookings?: Map<string, { booked: number; checkedIn: number; missed: number }>;
 }
 
-export type ServiceRow = { serviceId: string; name: string; maxWaiting: number; flagged: number } & Figures;
+export type ServiceRow = { serviceId: string; name: string; maxWaiting: number; flagged: number } & Figures & LobbyFigures;
 export type WindowRow = { windowId: string; number: number | null; name: string; openMin: number; pausedMin: number; idleWhileQueuedMin: number; flagged: number } & Figures;
 export type StaffRow = { staffId: string; name: string; idleWhileQueuedMin: number; flagged: number } & Figures;
 export type HourRow = { hour: number } & Figures;
@@ -28,7 +31,7 @@ export interface WaitsFigures {
   /** Business days in the period that have tickets. */
   days: number;
   services: ServiceRow[];
-  total: Figures & { maxWaiting: number; flagged: number };
+  total: Figures & LobbyFigures & { maxWaiting: number; flagged: number };
   windows: WindowRow[];
   staff: StaffRow[];
   /** By hour of issue: wait by hour of the day. */
@@ -44,6 +47,7 @@ const min = (ms: number) => Math.round(ms / 600) / 100;
 const DONE = STATUS_CODES.indexOf('done');
 const NO_SHOW = STATUS_CODES.indexOf('no-show');
 const ABANDONED = STATUS_CODES.indexOf('abandoned');
+const CANCELLED = STATUS_CODES.indexOf('cancelled');
 
 export function waitsReport(from: string, to: string, days: readonly DayColumns[], config: HallConfig, opts: ReportOptions = {}): WaitsFigures {
   const rule: SuspectRule = { factor: opts.factor ?? 4, maxServiceMs: opts.maxServiceMs ?? 2 * 3_600_000 };
@@ -66,6 +70,9 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
   const served = new ServedTickets(capacity, 4);
   const groupsOf = new Int32Array(4);
   const target = new Map(config.services.map((s) => [s.id, s] as const));
+  const lobby = new Map<string, LobbyTally>();
+  const lobbyOf = (id: string) => lobby.get(id) ?? lobby.set(id, new LobbyTally()).get(id)!;
+  const lobbyTotal = new LobbyTally();
 
   for (const d of days) {
     if (d.day < from || d.day > to) continue;
@@ -92,6 +99,14 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
       const s = c.service[i]!;
       const w = c.window[i]! >= 0 ? win[c.window[i]!] : undefined;
       const p = c.staff[i]! >= 0 ? stf[c.staff[i]!] : undefined;
+      if (status === CANCELLED) {
+        lobbyOf(d.services[s]!).cancelled += 1;
+        lobbyTotal.cancelled += 1;
+      } else if (status === DONE && c.slotStart[i] !== NONE) {
+        const fromMs = Math.max(c.slotStart[i]!, c.issued[i]!);
+        lobbyOf(d.services[s]!).appointmentWait(c.called[i]! - fromMs);
+        lobbyTotal.appointmentWait(c.called[i]! - fromMs);
+      }
       if (status === DONE) {
         const waitMs = c.called[i]! - c.issued[i]!;
         const serviceMs = c.started[i] === NONE ? null : c.finished[i]! - c.started[i]!;
@@ -125,9 +140,18 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
       }
     }
     let lastRow = -1;
+    let lastMoved = -1;
     for (let k = 0; k < d.transferRows.length; k++) {
       const row = d.transferRows[k]!;
-      svc[d.transferServices[k]!]!.transferred += 1;
+      const from = d.transferServices[k]!;
+      if (from < 0) {
+        // Moved by the lobby while waiting: counted per service left, and once per ticket in the total.
+        lobbyOf(d.services[-1 - from]!).moved += 1;
+        if (row !== lastMoved) lobbyTotal.moved += 1;
+        lastMoved = row;
+        continue;
+      }
+      svc[from]!.transferred += 1;
       // The total and the hours count tickets, not moves: a ticket moved twice is one transfer.
       if (row !== lastRow) {
         total.transferred += 1;
@@ -154,8 +178,10 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
   const nameOf = (id: string) => config.services.find((s) => s.id === id)?.name ?? id;
   return {
     from, to, days: days.filter((d) => d.day >= from && d.day <= to && d.count > 0).length,
-    services: services.entries().map(([id, t]) => ({ serviceId: id, name: nameOf(id), ...t.figures(), maxWaiting: peaks.get(id) ?? 0, flagged: t.flagged })),
-    total: { ...total.figures(), maxWaiting: Math.max(0, ...peaks.values()), flagged: total.flagged },
+    services: services.entries().map(([id, t]) => ({
+      serviceId: id, name: nameOf(id), ...t.figures(), maxWaiting: peaks.get(id) ?? 0, flagged: t.flagged, ...withBookings(lobbyOf(id), opts.bookings?.get(id), lobbyTotal),
+    })),
+    total: { ...total.figures(), maxWaiting: Math.max(0, ...peaks.values()), flagged: total.flagged, ...lobbyTotal.figures() },
     windows: windows.entries().sort(byKey).map(([id, t]) => {
       const cfg = config.windows.find((w) => w.id === id);
       const time = winTime.get(id) ?? { open: 0, paused: 0, idle: 0 };
@@ -172,6 +198,19 @@ export function waitsReport(from: string, to: string, days: readonly DayColumns[
     heatmap: { arrivals, days: weekdays },
     flagged, flaggedCount, excludedFlagged: opts.excludeFlagged ?? false,
   };
+}
+
+/** A service's lobby figures with its bookings, which also go into the total. */
+function withBookings(t: LobbyTally, b: { booked: number; checkedIn: number; missed: number } | undefined, total: LobbyTally): LobbyFigures {
+  if (b) {
+    t.booked = b.booked;
+    t.checkedIn = b.checkedIn;
+    t.missed = b.missed;
+    total.booked += b.booked;
+    total.checkedIn += b.checkedIn;
+    total.missed += b.missed;
+  }
+  return t.figures();
 }
 
 /** The tallies of one dimension, each with its index for `ServedTickets`. */

@@ -139,7 +139,7 @@ describe('the wait-times tab of the manager app', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('serviceId,name,issued,served,noShow,abandoned,transferred,waitAvgSec,waitP50Sec,waitP90Sec,waitMaxSec,serviceAvgSec,withinTargetPct,serviceP90Sec,maxWaiting,flagged');
+    expect(lines[0]).toBe('serviceId,name,issued,served,noShow,abandoned,transferred,waitAvgSec,waitP50Sec,waitP90Sec,waitMaxSec,serviceAvgSec,withinTargetPct,serviceP90Sec,maxWaiting,flagged,cancelled,moved,booked,checkedIn,missed,appointmentServed,appointmentWaitAvgSec,appointmentWaitP90Sec');
     const r = await api('&excludeFlagged=true');
     const b = lines.find((l) => l.startsWith('B,'))!.split(',');
     const s = r.services.find((x: { serviceId: string }) => x.serviceId === 'B');
