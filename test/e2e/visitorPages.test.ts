@@ -24,6 +24,9 @@ describe('the pages visitors read', () => {
   it('the pad says a window is closed, who serves once someone signs in, a pause, and asks for a rating with the number', async () => {
     const { page, errors } = await openPage(browser, `${h.url}/rate/4`, SIZES.pad);
     await page.locator('connection-badge[status=online]').waitFor();
+    // Ratings need the window's paired pad: hand the page its device token as pairing does.
+    const { token: padToken } = await h.pairDevice('pad', 'W4');
+    await page.locator('rate-pad').evaluate((el, tk) => ((el as unknown as { deviceToken: string }).deviceToken = tk), padToken);
     await expect.poll(() => page.locator('[data-testid=pad-idle]').textContent()).toBe('本窗口暂未开放');
     await page.getByText('请到其他窗口办理').waitFor();
     await screenshot(page, 'pad-closed');
