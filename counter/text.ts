@@ -20,7 +20,7 @@ const zh = {
   noShowConfirm: '再按一次确认过号 {n}',
   noShowArmed: '{s} 秒内再按一次“过号”（或 F5）确认；不按则不过号',
   noShowDone: '{n} 已过号',
-  pausedSince: '暂停中 · {reason}',
+  pausedSince: '原因：{reason}',
   pausedFor: '已暂停 {n} 分钟（{t} 起）',
   pausedNote: '留言：{note}',
   pausedNoNote: '未留言',
@@ -29,7 +29,7 @@ const zh = {
   postOf: '{post} · {name}',
   postNobody: '{post} · 未设',
   youArePost: '（您的岗位）',
-  substituteHint: '您不是本窗口的 A 岗或 B 岗：选择岗位即以代岗身份顶替其人',
+  substituteHint: '您在各窗口都不是 A 岗或 B 岗：选择一个岗位，即以代岗身份顶替按钮上写明的人（顶岗）',
   myTodayHint: '今日办结（含一次性告知、不予受理）',
 } as const;
 
@@ -49,7 +49,7 @@ const en: Record<keyof typeof zh, string> = {
   noShowConfirm: 'Press again: {n} did not come',
   noShowArmed: 'Press No-show (or F5) again within {s} s to confirm; otherwise nothing happens',
   noShowDone: '{n} marked as no-show',
-  pausedSince: 'Paused · {reason}',
+  pausedSince: 'Reason: {reason}',
   pausedFor: 'paused for {n} min (since {t})',
   pausedNote: 'Note: {note}',
   pausedNoNote: 'no note left',
@@ -58,7 +58,7 @@ const en: Record<keyof typeof zh, string> = {
   postOf: '{post} · {name}',
   postNobody: '{post} · not set',
   youArePost: ' (yours)',
-  substituteHint: 'You hold neither post here: choosing one covers for that person as a substitute',
+  substituteHint: 'You hold no A or B post at any window: choosing a post means covering as a substitute for the person named on it',
   myTodayHint: 'finished today (including one-time notices and refusals)',
 };
 
