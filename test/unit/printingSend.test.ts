@@ -66,9 +66,8 @@ describe('sending bytes to a network printer', () => {
 
   it('fails fast on a closed port', async () => {
     const port = await closedPort();
-    const t0 = Date.now();
-    await expect(sendToPrinter(`tcp://127.0.0.1:${port}`, Buffer.from('x'))).rejects.toThrow(/ECONNREFUSED/);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // With a deadline far beyond the test's own timeout: it fails on the refusal, not by waiting.
+    await expect(sendToPrinter(`tcp://127.0.0.1:${port}`, Buffer.from('x'), 120_000)).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('gives up at its deadline when the printer answers its status but never takes the job', async () => {
@@ -87,9 +86,9 @@ describe('sending bytes to a network printer', () => {
     const err = await sendToPrinter(`tcp://127.0.0.1:${port}`, Buffer.alloc(64 * 1024 * 1024), 400).catch((e: PrintSendError) => e);
     expect((err as PrintSendError).code).toBe('NOT_READ');
     expect((err as PrintSendError).message).toMatch(/within 400 ms/);
-    const took = Date.now() - t0;
-    expect(took).toBeGreaterThanOrEqual(390);
-    expect(took).toBeLessThan(1500);
+    // Not before its deadline; that it gives up at all (rather than hanging) is the rejection above.
+    // How soon after the deadline depends on the machine's load, so it is not asserted.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
     for (const s of held) s.destroy();
     await new Promise((r) => server.close(() => r(undefined)));
   });
