@@ -12,6 +12,7 @@ import { L } from '../text.ts';
 import type { DayScores, WindowScore } from '../types.ts';
 import { REASON, postOf } from './labels.ts';
 import { uncoveredStretches, type Stretch } from './stretches.ts';
+import './printer-panel.ts';
 
 /** The windows view carries the sign-in time as `since`. */
 type Win = WindowView & { since?: string | null };
@@ -120,6 +121,7 @@ export class TodayBoard extends LitElement {
             ? html`<span class="tag warn">${L('拥挤，请二次分流', 'Crowded: redirect waiting visitors')}</span>`
             : s.waiting > 0 && s.openWindows === 0 ? html`<span class="tag alert">${L('有人等候但无窗口开放', 'Waiting with no window open')}</span>` : ''}</td></tr>`)}</tbody>
       </table>
+      <printer-panel></printer-panel>
     `;
   }
 
