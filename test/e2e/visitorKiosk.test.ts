@@ -141,6 +141,17 @@ describe('the kiosk as visitors judge it', () => {
     await screenshot(page, 'visitor-kiosk-paper-out-en');
     await page.locator('lang-switch button').click();
 
+    // The manager's today board says the same, with the held ticket.
+    const { page: mgr } = await openPage(browser, `${h.url}/manager`, SIZES.counter);
+    await mgr.fill('input[name=staffId]', 'M01');
+    await mgr.fill('input[name=pin]', '900001');
+    await mgr.click('button[type=submit]');
+    const row = mgr.locator('#today-printers tr[data-kiosk=K1]');
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('打印纸用完了，请换纸');
+    expect(await row.locator('td.num').innerText()).toBe('1');
+    await screenshot(mgr, 'visitor-manager-printer-paper-out-zh');
+    await mgr.context().close();
+
     printer.condition.paperOut = false;
     await page.locator('[data-testid=print-held]').waitFor({ timeout: 15_000 });
     expect(printer.jobs.length).toBe(before);
