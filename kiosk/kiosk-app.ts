@@ -183,6 +183,7 @@ export class KioskApp extends HallElement {
     return html`
       <header>
         <h1>${this._hall?.name ?? ''}</h1>
+        ${this._services.some((s) => (s as { appointments?: unknown }).appointments) ? this._checkin.button() : nothing}
         <connection-badge .connection=${this.connection}></connection-badge>
         <lang-switch></lang-switch>
       </header>
@@ -210,7 +211,6 @@ export class KioskApp extends HallElement {
   private renderServices() {
     return html`
       <h2 class="prompt">${t('chooseService')}</h2>
-      ${this._services.some((s) => (s as { appointments?: unknown }).appointments) ? this._checkin.button() : nothing}
       <div class="services">
         ${this._services.map((s) => {
           const off = unavailable(s, this._hubTime);
