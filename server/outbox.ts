@@ -56,6 +56,7 @@ export class Outbox {
   private saving: Promise<void> = Promise.resolve();
   private centreMetaHash: string | null | undefined = undefined;
   private sentMetaHash: string | null = null;
+  private metaCheckedAt = 0;
   private abort: AbortController | null = null;
   connected = false;
   lastError: string | null = null;
@@ -64,7 +65,7 @@ export class Outbox {
     this.log = opts.log ?? (() => {});
     this.batchSize = opts.batchSize ?? 1000;
     this.heartbeatMs = opts.heartbeatMs ?? 10_000;
-    this.maxBackoffMs = opts.maxBackoffMs ?? 30_000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
     this.cursor = loadCursor(opts.dataDir);
     this.reader = new JournalReader(opts.hub.journal, join(opts.dataDir, 'journal'));
   }
@@ -209,9 +210,14 @@ export class Outbox {
   /** Sends the hall's config, schedule, rubric and scoring records when the centre's copy differs. */
   private async syncMeta(): Promise<void> {
     if (this.centreMetaHash === undefined) return;
+    // Reading the scoring files on every batch of a busy backlog is waste: every 5 s at most,
+    // unless the centre's copy is known to differ from what was sent.
+    const due = Date.now() - this.metaCheckedAt >= 5_000 || this.centreMetaHash !== this.sentMetaHash;
+    if (!due) return;
+    this.metaCheckedAt = Date.now();
     const meta = await hallMeta(this.opts.hub, this.opts.dataDir);
     const hash = createHash('sha256').update(JSON.stringify(meta)).digest('hex');
-    if (hash === this.centreMetaHash || hash === this.sentMetaHash) return;
+    if (hash === this.centreMetaHash) return;
     const r = await this.post('PUT', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/meta`, meta);
     if (r.status !== 200) throw new Error(`centre refused the hall's metadata: ${r.status}${r.body?.error?.code ? ` ${r.body.error.code}` : ''}`);
     this.sentMetaHash = hash;

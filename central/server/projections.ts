@@ -13,17 +13,21 @@ export async function writeProjections(c: pg.PoolClient, hallId: string, fold: D
   if (tickets.length) {
     await c.query(
       `insert into tickets (hall_id, day, journal_id, ticket_id, number, priority, issued_service, service, issued_ms, issued_hour,
-                            called_ms, started_ms, finished_ms, status, outcome, window_id, staff_id, transferred_from, recalls, rating)
+                            called_ms, started_ms, finished_ms, status, outcome, window_id, staff_id, transferred_from, recalls, rating,
+                            moved_from, slot_start_ms)
        select $1, $2::date, $3, ticket_id, number, priority, issued_service, service, issued_ms, issued_hour, called_ms, started_ms,
-              finished_ms, status, outcome, window_id, staff_id, transferred_from::text[], recalls, rating
+              finished_ms, status, outcome, window_id, staff_id, transferred_from::text[], recalls, rating,
+              moved_from::text[], slot_start_ms
          from unnest($4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::bigint[], $10::smallint[],
-                            $11::bigint[], $12::bigint[], $13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::smallint[])
+                            $11::bigint[], $12::bigint[], $13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::smallint[],
+                            $21::text[], $22::bigint[])
          as u(ticket_id, number, priority, issued_service, service, issued_ms, issued_hour, called_ms, started_ms, finished_ms,
-              status, outcome, window_id, staff_id, transferred_from, recalls, rating)
+              status, outcome, window_id, staff_id, transferred_from, recalls, rating, moved_from, slot_start_ms)
        on conflict (hall_id, day, journal_id, ticket_id) do update set
          service = excluded.service, called_ms = excluded.called_ms, started_ms = excluded.started_ms,
          finished_ms = excluded.finished_ms, status = excluded.status, outcome = excluded.outcome, window_id = excluded.window_id,
-         staff_id = excluded.staff_id, transferred_from = excluded.transferred_from, recalls = excluded.recalls, rating = excluded.rating`,
+         staff_id = excluded.staff_id, transferred_from = excluded.transferred_from, recalls = excluded.recalls, rating = excluded.rating,
+         moved_from = excluded.moved_from, slot_start_ms = excluded.slot_start_ms`,
       [
         hallId, day, j,
         tickets.map((t) => t.id), tickets.map((t) => t.number), tickets.map((t) => t.priority), tickets.map((t) => t.issuedServiceId),
@@ -32,6 +36,9 @@ export async function writeProjections(c: pg.PoolClient, hallId: string, fold: D
         tickets.map((t) => t.windowId), tickets.map((t) => t.staffId),
         // A text[] per row cannot ride in a 1-D array parameter: sent as its literal and cast back.
         tickets.map((t) => pgArray(t.transferredFrom)), tickets.map((t) => t.recalls), tickets.map((t) => t.rating),
+        // The lobby's moves and a booking's slot (contract v2), when the hub's fold knows them.
+        tickets.map((t) => pgArray((t as { movedFrom?: string[] }).movedFrom ?? [])),
+        tickets.map((t) => (t as { slotStartMs?: number | null }).slotStartMs ?? null),
       ],
     );
   }

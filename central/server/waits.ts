@@ -1,8 +1,18 @@
 import type pg from 'pg';
 import { Tally, FIGURE_FIELDS, type Figures } from '../../shared/reports/figures.ts';
+import { meanSec, secs } from '../../shared/reports/stats.ts';
+
+/** The lobby's and appointments' figures of a report (contract v2) that tickets carry. */
+export interface LobbyTotal {
+  cancelled: number;
+  moved: number;
+  appointmentServed: number;
+  appointmentWaitAvgSec: number | null;
+  appointmentWaitP90Sec: number | null;
+}
 
 /** A hall report's `total`: the contract's figures plus the hub's extensions maxWaiting and flagged. */
-export type HallTotal = Figures & { maxWaiting: number; flagged: number };
+export type HallTotal = Figures & { maxWaiting: number; flagged: number } & LobbyTotal;
 
 /** The hub's suspect rule (shared/reports/suspect.ts defaults): longer than 4 × target or 2 hours. */
 const SUSPECT_FACTOR = 4;
@@ -21,6 +31,7 @@ interface Agg {
   wait_sum: string | null; wait_p50: string | null; wait_p90: string | null; wait_max: string | null;
   service_count: string; service_sum: string | null; service_p90: string | null;
   within: string; flagged: string;
+  cancelled: string; moved: string; appt_n: string; appt_sum: string | null; appt_p90: string | null;
 }
 
 /**
@@ -40,7 +51,9 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
              case when t.status in ('waiting', 'called', 'serving') and (t.day < j.last_day) then 'abandoned' else t.status end as st,
              t.called_ms - t.issued_ms as wait_ms,
              t.finished_ms - t.started_ms as service_ms,
-             cardinality(t.transferred_from) > 0 as moved,
+             cardinality(t.transferred_from) > 0 as transferred,
+             cardinality(t.moved_from) > 0 as moved,
+             t.called_ms - greatest(t.slot_start_ms, t.issued_ms) as appt_wait_ms, t.slot_start_ms,
              s.target_wait_min, s.target_service_min
         from tickets t
         join journals j on j.hall_id = t.hall_id and j.journal_id = t.journal_id
@@ -52,7 +65,7 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
            count(*) filter (where st = 'done') as served,
            count(*) filter (where st = 'no-show') as no_show,
            count(*) filter (where st = 'abandoned') as abandoned,
-           count(*) filter (where moved) as transferred,
+           count(*) filter (where transferred) as transferred,
            sum(wait_ms) filter (where st = 'done') as wait_sum,
            percentile_disc(${P50}) within group (order by wait_ms) filter (where st = 'done') as wait_p50,
            percentile_disc(${P90}) within group (order by wait_ms) filter (where st = 'done') as wait_p90,
@@ -61,7 +74,12 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
            sum(service_ms) filter (where st = 'done') as service_sum,
            percentile_disc(${P90}) within group (order by service_ms) filter (where st = 'done' and service_ms is not null) as service_p90,
            count(*) filter (where st = 'done' and (target_wait_min is null or wait_ms <= target_wait_min * 60000)) as within,
-           count(*) filter (where st = 'done' and service_ms > least(coalesce(${SUSPECT_FACTOR} * target_service_min * 60000, ${SUSPECT_MAX_MS}), ${SUSPECT_MAX_MS})) as flagged
+           count(*) filter (where st = 'done' and service_ms > least(coalesce(${SUSPECT_FACTOR} * target_service_min * 60000, ${SUSPECT_MAX_MS}), ${SUSPECT_MAX_MS})) as flagged,
+           count(*) filter (where st = 'cancelled') as cancelled,
+           count(*) filter (where moved) as moved,
+           count(*) filter (where st = 'done' and slot_start_ms is not null) as appt_n,
+           sum(appt_wait_ms) filter (where st = 'done' and slot_start_ms is not null) as appt_sum,
+           percentile_disc(${P90}) within group (order by appt_wait_ms) filter (where st = 'done' and slot_start_ms is not null) as appt_p90
       from t
      group by grouping sets ((hall_id), ())`;
   const peaksSql = `
@@ -94,7 +112,14 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
       t.withinTarget = n(r.within);
       t.flagged = n(r.flagged);
     }
-    return { ...t.figures(), maxWaiting: peakOf.get(hallId) ?? 0, flagged: t.flagged };
+    const num = (x: string | null | undefined) => (x === null || x === undefined ? 0 : Number(x));
+    const apptN = num(r?.appt_n);
+    return {
+      ...t.figures(), maxWaiting: peakOf.get(hallId) ?? 0, flagged: t.flagged,
+      cancelled: num(r?.cancelled), moved: num(r?.moved), appointmentServed: apptN,
+      appointmentWaitAvgSec: meanSec(num(r?.appt_sum), apptN),
+      appointmentWaitP90Sec: secs(r?.appt_p90 == null ? null : Number(r.appt_p90)),
+    };
   };
   return {
     halls: halls.map((h) => ({ hallId: h, ...figures(byHall.get(h), h) })),
@@ -112,7 +137,7 @@ const cell = (v: unknown): string => {
 
 /** One row per hall then the total; UTF-8 with a byte-order mark so Excel on Chinese Windows reads it. */
 export function waitsCsv(rows: (HallTotal & { hallId: string; name?: string })[], total: HallTotal): string {
-  const fields = [...FIGURE_FIELDS, 'maxWaiting', 'flagged'] as const;
+  const fields = [...FIGURE_FIELDS, 'maxWaiting', 'flagged', 'cancelled', 'moved', 'appointmentServed', 'appointmentWaitAvgSec', 'appointmentWaitP90Sec'] as const;
   const lines = [
     ['hallId', 'name', ...fields],
     ...rows.map((r) => [r.hallId, r.name ?? '', ...fields.map((f) => r[f])]),

@@ -58,6 +58,14 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
 }
 
+/** Every child started here, so a test that fails half-way still ends them all. */
+export const children = new Set<ChildProcess>();
+
+export function killAll(): void {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  children.clear();
+}
+
 export interface CentralProcess {
   child: ChildProcess;
   url: string;
@@ -66,17 +74,27 @@ export interface CentralProcess {
 }
 
 /** `npm run central` as its own process, on a database URL, waiting for its ready line. */
-export function spawnCentral(env: Record<string, string>, timeoutMs = 30_000): Promise<CentralProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'central/server/main.ts')], {
-    cwd: root, env: { ...process.env, CENTRAL_PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+export function spawnCentral(env: Record<string, string>, timeoutMs = 90_000): Promise<CentralProcess> {
+  return spawnReady('central/server/main.ts', { CENTRAL_PORT: '0', ...env }, /hall network centre ready: http:\/\/[^:]+:(\d+)/, timeoutMs);
+}
+
+/** A hub process as `npm start` runs it (test/support/process.ts, with a longer wait and tracked for clean-up). */
+export function spawnHall(env: Record<string, string>, timeoutMs = 90_000): Promise<CentralProcess> {
+  return spawnReady('server/main.ts', { PORT: '0', ...env }, /hall hub ready: .* on http:\/\/[^:]+:(\d+)/, timeoutMs);
+}
+
+function spawnReady(script: string, env: Record<string, string>, ready: RegExp, timeoutMs: number): Promise<CentralProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], {
+    cwd: root, env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let out = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`centre did not start:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out}`)), timeoutMs);
     const onData = (b: Buffer) => {
       out += b.toString();
-      const m = /hall network centre ready: http:\/\/[^:]+:(\d+)/.exec(out);
+      const m = ready.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: `http://127.0.0.1:${m[1]}`, output: () => out, exited });
@@ -86,7 +104,7 @@ export function spawnCentral(env: Record<string, string>, timeoutMs = 30_000): P
     child.stderr!.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`centre exited with ${code}:\n${out}`));
+      reject(new Error(`${script} exited with ${code}:\n${out}`));
     });
   });
 }

@@ -28,6 +28,10 @@ const meta = {
   rubricId: 'standard', records: [],
 };
 
+/** Bookings are not tickets, and the live queue is the board's: those figures are not in the centre's rows yet. */
+const NOT_YET = ['booked', 'checkedIn', 'missed', 'waitingNow', 'longestWaitingMin'];
+const comparable = (total: object) => Object.fromEntries(Object.entries(total).filter(([k]) => !NOT_YET.includes(k)));
+
 const send = (hallId: string, body: unknown, key = keyOf(hallId)) => call(base, 'POST', `/api/central/halls/${hallId}/events`, body, key);
 const login = async (userId: string, pin: string) => (await call(base, 'POST', '/api/central/auth/login', { userId, pin })).body.token as string;
 
@@ -159,7 +163,7 @@ describe('reports: given two halls of synthetic days ingested', () => {
         const closed = i < list.length - 1 || closedLast;
         return toColumns(events[0]!.at.slice(0, 10), ticketTimes(events, { closed }), dayFacts(events, {}));
       }));
-      return waitsReport('2026-10-01', '2026-10-31', cols, config).total;
+      return comparable(waitsReport('2026-10-01', '2026-10-31', cols, config).total);
     };
     const r = await call(base, 'GET', '/api/central/reports/waits?from=2026-10-01&to=2026-10-31', undefined, token);
     expect(r.status).toBe(200);
@@ -176,7 +180,7 @@ describe('reports: given two halls of synthetic days ingested', () => {
       ...days.H02!.map((ev, i) => toColumns(ev[0]!.at.slice(0, 10), ticketTimes(ev, { closed: i === 0 }), dayFacts(ev, {}))),
       ...days.H03!.map((ev) => toColumns(ev[0]!.at.slice(0, 10), ticketTimes(ev, { closed: true }), dayFacts(ev, {}))),
     ], config).total;
-    expect(r.body.total).toEqual(all);
+    expect(r.body.total).toEqual(comparable(all));
     expect(r.body.total.issued).toBe(rowOf('H02').issued + both.issued);
     const csv = await fetch(`${base}/api/central/reports/waits?from=2026-10-01&to=2026-10-31&format=csv`, { headers: { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await csv.arrayBuffer());
