@@ -3,6 +3,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGE_DIRS } from './faces.mjs';
+import { withRaisedFileLimit } from './fileLimit.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const newest = (dir) => {
@@ -20,6 +21,7 @@ if (pagesChanged > newest(join(root, 'dist'))) {
   const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const hub = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, stdio: 'inherit' });
+const [cmd, args] = withRaisedFileLimit(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')]);
+const hub = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => hub.kill(sig));
 hub.on('exit', (code) => process.exit(code ?? 0));

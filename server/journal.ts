@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, fstatSync, ftruncateSync, statSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, fstatSync, ftruncateSync, statSync, writeSync, unlinkSync } from 'node:fs';
+import { close as fsClose, fdatasync, fstat, ftruncate, write as fsWrite, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HallEvent } from '../shared/events.ts';
@@ -86,6 +87,13 @@ export class FileJournal implements EventStore {
   private dirId = '';
   /** Why writing stopped for good, once the directory or file was found gone. */
   lost: string | null = null;
+  /**
+   * Handles kept from the start so the journal never needs a new one when the process is short of
+   * them (a thousand held sockets): the directory (synced when a day file is created) and a spare
+   * given up for the moment a new day's file is opened.
+   */
+  private dirFd: number | null = null;
+  private spareFd: number | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -98,6 +106,8 @@ export class FileJournal implements EventStore {
     const j = new FileJournal(dir, openFile);
     j.groupCommit = opts.groupCommit ?? true;
     j.dirId = fileId(dir) ?? '';
+    j.dirFd = openQuiet(dir);
+    j.spareFd = openQuiet(dir);
     const days = j.days();
     const last = days.at(-1);
     if (last) {
@@ -229,10 +239,10 @@ export class FileJournal implements EventStore {
       try {
         // A new day's file is created by its first event, so idle days leave no empty files.
         if (!this.fh) {
-          this.fh = await this.openFile(this.path(this.openDay!), 'a');
+          this.fh = await this.openDayFile(this.path(this.openDay!));
           const onDisk = (await this.fh.stat()).size;
           // A file just created is only findable after a power cut once its directory entry is synced.
-          if (onDisk === 0) syncDir(this.dir);
+          if (onDisk === 0) this.syncDirectory();
           if (this.failedWrite && onDisk > this.size) {
             // A failed write left bytes behind that truncation could not remove: cut them now.
             await this.fh.truncate(this.size);
@@ -276,6 +286,31 @@ export class FileJournal implements EventStore {
     this.flushing = false;
   }
 
+  /** Opens a day file; out of handles, the spare kept for this is given up and taken back after. */
+  private async openDayFile(path: string): Promise<FileHandle> {
+    try {
+      return await this.openFile(path, 'a');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'EMFILE' && code !== 'ENFILE') || this.spareFd === null) throw e;
+      // Synchronously, so no connection accepted in between can take the handle just freed.
+      closeSync(this.spareFd);
+      this.spareFd = null;
+      const fh = fdHandle(openSync(path, 'a'));
+      this.spareFd = openQuiet(this.dir);
+      return fh;
+    }
+  }
+
+  private syncDirectory() {
+    if (this.dirFd === null) return syncDir(this.dir);
+    try {
+      fsyncSync(this.dirFd);
+    } catch {
+      // Some file systems refuse to sync a directory; the file's own fsync still stands.
+    }
+  }
+
   /**
    * One stat per batch (a group commit shares it): the directory must be the one opened and the
    * open day file must still have a name. A write to an unlinked file succeeds and is lost.
@@ -316,6 +351,8 @@ export class FileJournal implements EventStore {
     this.closed = true;
     await this.fh?.close();
     this.fh = null;
+    for (const fd of [this.dirFd, this.spareFd]) if (fd !== null) closeSync(fd);
+    this.dirFd = this.spareFd = null;
   }
 }
 
@@ -356,6 +393,30 @@ export function parseJournal(text: string, name: string): HallEvent[] {
     out.push(e);
   }
   return out;
+}
+
+/** The few FileHandle methods the journal uses, over a descriptor opened synchronously. */
+function fdHandle(fd: number): FileHandle {
+  const p = <T>(fn: (cb: (err: NodeJS.ErrnoException | null, v?: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => fn((err, v) => (err ? reject(err) : resolve(v as T))));
+  const h = {
+    fd,
+    write: (buf: Buffer, off: number, len: number) => p<number>((cb) => fsWrite(fd, buf, off, len, null, cb)).then((bytesWritten) => ({ bytesWritten, buffer: buf })),
+    datasync: () => p<void>((cb) => fdatasync(fd, cb)),
+    stat: () => p<Stats>((cb) => fstat(fd, cb)),
+    truncate: (len: number) => p<void>((cb) => ftruncate(fd, len, cb)),
+    close: () => p<void>((cb) => fsClose(fd, cb)),
+  };
+  return h as unknown as FileHandle;
+}
+
+/** A read handle on a path (a directory), or null where the system does not give one (Windows). */
+function openQuiet(path: string): number | null {
+  try {
+    return openSync(path, 'r');
+  } catch {
+    return null;
+  }
 }
 
 /** Device and inode of a path, or null when it is gone. */

@@ -1,0 +1,1 @@
+export declare function withRaisedFileLimit(cmd: string, args: string[]): [string, string[]];
