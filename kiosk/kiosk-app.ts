@@ -33,6 +33,8 @@ export class KioskApp extends HallElement {
 
   @property({ attribute: false }) connection?: HallConnection;
   @property() kioskId: string | null = null;
+  /** The paired kiosk's device token (ui/devicePairing.ts): without it the hub allows a few tickets an hour. */
+  @property({ attribute: false }) deviceToken: string | null = null;
   @property({ type: Number }) ticketSeconds = 20;
   /** Seconds without a touch before the kiosk goes back to its Chinese home screen. */
   @property({ type: Number }) idleSeconds = 45;
@@ -53,7 +55,7 @@ export class KioskApp extends HallElement {
   private readonly _checkin = new CheckinController(this, (ticket) => {
     this._chosen = null;
     this._ticket = ticket;
-  });
+  }, () => this.deviceToken);
   private _idle?: IdleWatch;
   @state() private _heldNote: string | null = null;
 
@@ -157,7 +159,7 @@ export class KioskApp extends HallElement {
     try {
       this._ticket = await api<TicketView>('POST', '/api/tickets', {
         serviceId: this._chosen, priority, ...(this.kioskId ? { kioskId: this.kioskId } : {}),
-      }, { token: null });
+      }, { token: this.deviceToken });
       this._chosen = null;
     } catch (e) {
       this._error = e instanceof ApiError ? e.message : String(e);
@@ -184,7 +186,7 @@ export class KioskApp extends HallElement {
       <header>
         <h1>${this._hall?.name ?? ''}</h1>
         ${this._services.some((s) => (s as { appointments?: unknown }).appointments) ? this._checkin.button() : nothing}
-        <connection-badge .connection=${this.connection}></connection-badge>
+          <connection-badge .connection=${this.connection}></connection-badge>
         <lang-switch></lang-switch>
       </header>
       ${printerDown
@@ -226,8 +228,10 @@ export class KioskApp extends HallElement {
               ? html`<span class="meta reason" data-testid="service-off">${t(off.key, off.params)}</span>`
               : html`<span class="meta"><b>${t('waitingN', { n: s.waiting })}</b><br />
                   <span class=${est.noWindow ? 'nowin' : ''}>${t(est.key, { n: s.estimatedWaitMin })}</span></span>`}
-            <span class="stext"><span class="sname">${localName(s)}</span><span class="limit">${limits}</span></span>
-            ${s.matters?.length ? html`<span class="matters" data-testid="matters">${s.matters.map((m) => html`<span>${m}</span>`)}</span>` : nothing}
+            <span class="stext"><span class="sname">${localName(s)}</span>${s.matters?.length ? nothing : html`<span class="limit">${limits}</span>`}</span>
+            ${s.matters?.length
+              ? html`<span class="matters" data-testid="matters">${s.matters.map((m) => html`<span>${m}</span>`)}${limits ? html`<span class="limit">${limits}</span>` : nothing}</span>`
+              : nothing}
           </button>`;
         })}
       </div>

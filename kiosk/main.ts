@@ -1,6 +1,8 @@
 import '../ui/base.css';
 import { connectHall } from '../ui/hallConnection.ts';
 import { idleSeconds } from '../ui/idleReset.ts';
+import { pairDevice, tokenOf } from '../ui/devicePairing.ts';
+import { showPairingNotice } from '../ui/pairingNotice.ts';
 import './kiosk-app.ts';
 
 /**
@@ -15,3 +17,8 @@ app.ticketSeconds = Math.min(120, Math.max(3, Number(params.get('seconds')) || 2
 app.idleSeconds = idleSeconds(params.get('idle'));
 app.connection = connectHall();
 document.body.append(app);
+// `?pair=<code>` pairs this kiosk once; its token then rides on every ticket it issues.
+void pairDevice('kiosk').then((p) => {
+  app.deviceToken = tokenOf(p);
+  showPairingNotice(p, 'kiosk');
+});

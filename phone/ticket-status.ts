@@ -8,6 +8,7 @@ import type { HallConnection } from '../ui/hallConnection.ts';
 import { clockTime, getLang, localName, t, type StringKey } from '../ui/i18n.ts';
 import type { HallEvent, HallInfo, ServiceView, TicketView } from '../ui/types.ts';
 import './leave-button.ts';
+import './phone-rating.ts';
 import { TicketAlerts } from './ticket-alerts.ts';
 
 /** The visitor's phone (/t/:id, from the ticket's QR): number, status, people ahead, the window when called. */
@@ -132,6 +133,7 @@ export class TicketStatus extends HallElement {
         : tk.status === 'serving' ? ['', t('say_serving', { w })]
         : tk.status === 'done' ? (tk.outcome && tk.outcome !== 'done' ? ['stop', t(`say_done_${tk.outcome}`)] : ['', t('say_done')])
         : (tk.status as string) === 'cancelled' ? ['stop', t('say_cancelled')]
+        : (tk.status as string) === 'voided' ? ['stop', t('say_voided')]
         : ['stop', t(tk.status === 'no-show' ? 'say_no-show' : 'say_abandoned')];
     return html`<p class="say ${cls}" data-testid="status-say">${text}</p>`;
   }
@@ -168,6 +170,7 @@ export class TicketStatus extends HallElement {
                   <dt>${t('issuedAt')}</dt><dd>${clockTime(tk.issuedAt, tz)}</dd>
                 </dl>
                 ${tk.status === 'waiting' ? html`<leave-button .ticketId=${tk.id} @left=${() => this._refetch()}></leave-button>` : nothing}
+                ${tk.status === 'done' ? html`<phone-rating .ticketId=${tk.id} .rating=${tk.rating} @rated=${() => this._refetch()}></phone-rating>` : nothing}
               </div>
               <div class="tip">${t('phoneAutoUpdate')}</div>`
             : html`<div class="card">${t('connecting')}</div>`}

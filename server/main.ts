@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, createHub } from './app.ts';
 import { createClock } from './clock.ts';
 import { demoHall } from './demoHall.ts';
+import { demoPairingLinks } from './demoPairing.ts';
 import { JournalError } from './journal.ts';
 
 /** Reads the environment of the contract, starts the hub, prints one ready line. */
@@ -81,6 +82,13 @@ async function main() {
   if (running.createdDemo) {
     console.log('Demo hall created. Staff logins (staff number / PIN):');
     for (const s of demoHall.staff) console.log(`  ${s.id}  ${s.pin}  ${s.name} (${s.role})`);
+  }
+  // Pairing links for the demo hall's kiosk and pads (each link works once, for 15 minutes).
+  const shownHost = e.host === '0.0.0.0' || e.host === '::' ? 'localhost' : e.host;
+  const links = await demoPairingLinks(running, hub.config.hall.publicUrl?.replace(/\/$/, '') ?? `http://${shownHost}:${port}`).catch(() => []);
+  if (links.length) {
+    console.log('Demo devices: open each link once on the kiosk and on each window\'s pad to pair it (valid 15 minutes; restart for new ones):');
+    for (const l of links) console.log(l);
   }
   console.log(`hall hub ready: ${hub.config.hall.name} on http://${e.host}:${port} (data ${e.dataDir}, business day ${hub.today()}, seq ${hub.journal.lastSeq})`);
 

@@ -1,6 +1,7 @@
 /** The pages' texts. Chinese is the reference table; English must have the same keys. */
 import { lobbyEn, lobbyZh } from './strings-lobby.ts';
 import { visitorEn, visitorZh } from './strings-visitor.ts';
+import { trustEn, trustZh } from './strings-trust.ts';
 
 export const zh = {
   online: '已连接',
@@ -149,6 +150,7 @@ export const zh = {
   say_abandoned: '这张号已失效（当天营业结束时还没有办理）。请在办公时间重新取号。',
   ...lobbyZh,
   ...visitorZh,
+  ...trustZh,
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -298,4 +300,5 @@ export const en: Record<keyof typeof zh, string> = {
   say_abandoned: 'This number has expired (the hall closed before it was served). Please take a new number during opening hours.',
   ...lobbyEn,
   ...visitorEn,
+  ...trustEn,
 };

@@ -96,7 +96,7 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
         {
           hallName: hub.config.hall.name, number: t.number, serviceName: service?.name ?? t.serviceId,
           priority: t.priority, ahead: view.ahead, estimatedWaitMin: view.estimatedWaitMin,
-          issuedLocal: localStamp(t.issuedAt), url: `${publicUrl()}/t/${encodeURIComponent(t.id)}`, reprint: job.reprint || job.attempts > 0, windows,
+          issuedLocal: localStamp(t.issuedAt), url: `${publicUrl()}/t/${encodeURIComponent(t.id)}${job.key ? `?k=${encodeURIComponent(job.key)}` : ''}`, reprint: job.reprint || job.attempts > 0, windows,
         },
         { paperMm: paperOf.get(job.kioskId) ?? 80 },
       );
@@ -119,9 +119,10 @@ export function attachPrinting(hub: Hub, opts: PrintingOptions): Printing {
   };
 
   hub.emitPrint = (kioskId, ticket) => {
-    const id = (ticket as { id?: unknown } | null)?.id;
+    const { id, key } = (ticket ?? {}) as { id?: unknown; key?: unknown };
     if (typeof id !== 'string' || !queues.has(kioskId)) return;
-    queues.enqueue(kioskId, id);
+    // The key goes into the printed QR so the visitor's phone can rate and cancel.
+    queues.enqueue(kioskId, id, false, typeof key === 'string' ? key : undefined);
   };
 
   return {

@@ -19,6 +19,11 @@ export interface PrintJob {
    * late copy, never on its own onto the paper of whoever takes the next ticket.
    */
   released?: boolean;
+  /**
+   * The ticket's key for the QR (`/t/<id>?k=<key>`), known only from the issuing answer: the hub
+   * journals just its hash. Kept with the job until it prints; a reprint asked for later has none.
+   */
+  key?: string;
 }
 
 export interface PrinterState {
@@ -148,7 +153,7 @@ export class PrintQueues {
   }
 
   /** Queues a ticket for a kiosk's printer and tries at once. False when the kiosk has no printer. */
-  enqueue(kioskId: string, ticketId: string, reprint = false): boolean {
+  enqueue(kioskId: string, ticketId: string, reprint = false, key?: string): boolean {
     const q = this.queues.get(kioskId);
     if (!q?.state.configured || this.closed) return false;
     const existing = q.jobs.find((j) => j.ticketId === ticketId);
@@ -158,7 +163,7 @@ export class PrintQueues {
       existing.released = false;
       existing.reprint ||= reprint || existing.lastError !== null;
     } else {
-      q.jobs.push({ kioskId, ticketId, reprint, attempts: 0, lastError: null });
+      q.jobs.push({ kioskId, ticketId, reprint, attempts: 0, lastError: null, ...(key ? { key } : {}) });
       if (q.jobs.length > MAX_JOBS) q.jobs.splice(0, q.jobs.length - MAX_JOBS);
     }
     this.changed(q);

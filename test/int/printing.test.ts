@@ -61,7 +61,8 @@ describe('a ticket taken at a kiosk with a printer', () => {
     expect(text).toContain('社保医保');
     expect(text).toMatch(/您前面还有 +1 人/);
     expect(text).toContain(issued.body.issuedAt.slice(11, 19));
-    expect(qr).toEqual([`${h.url}/t/${issued.body.id}`]);
+    // The ticket's key rides in the QR: the visitor's phone rates and cancels with it.
+    expect(qr).toEqual([`${h.url}/t/${issued.body.id}?k=${issued.body.key}`]);
     expect(commands).toContain('GS V 0');
 
     const status = await h.api('GET', '/api/kiosks/K1/printer');
@@ -84,7 +85,7 @@ describe('a ticket taken at a kiosk with a printer', () => {
     const [job] = await printer.waitForJobs(1);
     const { text, qr } = decodeEscPos(job!);
     expect(text).toContain('不动产登记');
-    expect(qr).toEqual([`http://hall.example:8080/t/${issued.body.id}`]);
+    expect(qr).toEqual([`http://hall.example:8080/t/${issued.body.id}?k=${issued.body.key}`]);
   });
 
   it("puts the hall's public URL in the QR code when the config names one", async () => {
@@ -93,7 +94,7 @@ describe('a ticket taken at a kiosk with a printer', () => {
     const issued = await h.api('POST', '/api/tickets', { serviceId: 'C', priority: true, kioskId: 'K1' });
     const [job] = await printer.waitForJobs(1);
     const { qr, text } = decodeEscPos(job!);
-    expect(qr).toEqual([`http://192.168.10.5:8080/t/${issued.body.id}`]);
+    expect(qr).toEqual([`http://192.168.10.5:8080/t/${issued.body.id}?k=${issued.body.key}`]);
     expect(text).toContain('户籍证明');
     expect(text).toContain('优先');
   });
@@ -254,7 +255,8 @@ describe('an unreachable printer', () => {
     expect(printer.jobs).toHaveLength(0);
     expect((await h.api('POST', '/api/kiosks/K1/print-held')).status).toBe(202);
     const [job] = await printer.waitForJobs(1);
-    expect(decodeEscPos(job!).qr).toEqual([`${h.url}/t/${issued.body.id}`]);
+    // The held job kept the key on disk (print-queue.json) until it printed.
+    expect(decodeEscPos(job!).qr).toEqual([`${h.url}/t/${issued.body.id}?k=${issued.body.key}`]);
     expect(decodeEscPos(job!).text).toContain('（补打）');
     await until('pending to drop', () => h!.api('GET', '/api/kiosks/K1/printer'), (r) => r.body.pendingJobs === 0 && r.body.ok === true);
   });

@@ -14,6 +14,7 @@ describe('reprinting a ticket at a kiosk', () => {
   let printer: FakePrinter;
   let port: number;
   let ticketId: string;
+  let ticketKey: string;
   beforeAll(async () => {
     port = await closedPort();
     h = await startHub({ config: config(`tcp://127.0.0.1:${port}`) });
@@ -21,6 +22,7 @@ describe('reprinting a ticket at a kiosk', () => {
     h.running.printing.configure({ backoffMs: () => 60_000 });
     const issued = await h.api('POST', '/api/tickets', { serviceId: 'E', kioskId: 'K1' });
     ticketId = issued.body.id;
+    ticketKey = issued.body.key;
   });
   afterAll(async () => {
     await h.close();
@@ -39,7 +41,8 @@ describe('reprinting a ticket at a kiosk', () => {
     const { text, qr } = decodeEscPos(job!);
     expect(text).toContain('E001');
     expect(text).toContain('补打');
-    expect(qr).toEqual([`${h.url}/t/${ticketId}`]);
+    // The job still held from the issue keeps its key; a reprint of a ticket never queued would have none.
+    expect(qr).toEqual([`${h.url}/t/${ticketId}?k=${ticketKey}`]);
     // The pending job and the reprint were the same ticket: one job, not two.
     const after = await h.api('GET', '/api/kiosks/K1/printer');
     expect(after.body).toEqual({
