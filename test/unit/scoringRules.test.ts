@@ -30,6 +30,13 @@ describe('attendance against the hall hours (08:00–12:00, 14:30–17:30, grace
     expect(item(s, 'early-leave')!.evidence[0]).toMatchObject({ minutes: 20 });
   });
 
+  it('signing out within the grace before the span ends is not early-leave; six minutes before is', () => {
+    const within = new Day().signIn('07:58', 'S01', 'W1').signOut('11:56', 'S01', 'W1').signIn('14:28', 'S01', 'W1').signOut('17:31', 'S01', 'W1').fullDay('S02', 'W2');
+    expect(item(staffOf(score(within), 'S01'), 'early-leave')).toBeUndefined();
+    const before = new Day().signIn('07:58', 'S01', 'W1').signOut('11:54', 'S01', 'W1').signIn('14:28', 'S01', 'W1').signOut('17:31', 'S01', 'W1').fullDay('S02', 'W2');
+    expect(item(staffOf(score(before), 'S01'), 'early-leave')!.evidence[0]).toMatchObject({ minutes: 6 });
+  });
+
   it('no sign-in all afternoon without leave: one absence charged once, not also late or early', () => {
     const day = new Day().signIn('07:58', 'S01', 'W1').signOut('12:01', 'S01', 'W1').fullDay('S02', 'W2');
     const s = staffOf(score(day), 'S01');
