@@ -21,7 +21,7 @@ const bookBody = z.object({
   phone: z.string().max(20),
   name: z.string().max(40).default(''),
 });
-const codeBody = z.object({ code: z.string().regex(/^\d{6}$/, 'expected 6 digits') });
+const codeBody = z.object({ code: z.string().regex(/^\d{6}$/, 'expected 6 digits'), kioskId: z.string().max(64).optional() });
 const cancelBody = z.object({ code: z.string().regex(/^\d{6}$/, 'expected 6 digits').optional(), reason: z.string().max(200).default('') });
 const slotsQuery = z.object({ serviceId: z.string().min(1).max(64), date: dateParam });
 const listQuery = z.object({ date: dateParam });
@@ -102,7 +102,7 @@ export function appointmentRoutes(hub: Hub, tokens: Tokens, trust: Trust): Route
   });
 
   r.post('/api/appointments/check-in', async (req, res) => {
-    const { code } = parse(codeBody, req.body ?? {});
+    const { code, kioskId } = parse(codeBody, req.body ?? {});
     const kiosk = deviceOf(trust, req);
     const address = clientAddress(req);
     const now = hub.clock.now();
@@ -132,7 +132,8 @@ export function appointmentRoutes(hub: Hub, tokens: Tokens, trust: Trust): Route
     const t = hub.state.tickets.get(issued.data.ticketId)!;
     const view = { ...ticketView(t, hub.state, hub.config), appointmentId: t.appointmentId, slotStart: issued.data.slotStart ?? null, key };
     res.status(201).json(view);
-    if (kiosk) hub.emitPrint?.(kiosk.id, view);
+    // Printed as any ticket is: on the printer of the kiosk the page names (its config id).
+    if (kioskId) hub.emitPrint?.(kioskId, view);
   });
 
   r.post('/api/appointments/:id/cancel', async (req, res) => {
@@ -184,8 +185,9 @@ function bookingView(a: Appointment, personal: 'full' | 'masked' | 'none') {
 
 /** Six digits no kept booking holds (the core refuses a clash; the space is a million). */
 function freshCode(hub: Hub): string {
-  for (;;) {
+  for (let i = 0; i < 1000; i++) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     if (!hub.state.appointments.byCode.has(code)) return code;
   }
+  throw new DomainError('unavailable', 'NO_CODE', '暂时无法生成预约码，请稍后再试', 'No booking code could be drawn; try again shortly');
 }

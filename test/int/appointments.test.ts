@@ -145,6 +145,25 @@ describe('checking in at the kiosk', () => {
   });
 });
 
+describe('checking in without a paired kiosk', () => {
+  it('counts against the public ticket limit per address (3 an hour), and unknown codes are throttled', async () => {
+    h = await startHub();
+    const staff = await h.login('L01');
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await book(T('09:00'), `1350000000${i}`, staff)).body.code);
+    h.clock.set(ms('08:45'));
+    const answers = [];
+    for (const code of codes) answers.push(await h.rawApi('POST', '/api/appointments/check-in', { code }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+    // The fourth visitor checks in at the hall's kiosk instead.
+    expect((await h.api('POST', '/api/appointments/check-in', { code: codes[3] })).status).toBe(201);
+    const guesses = [];
+    for (let i = 0; i < 21; i++) guesses.push((await h.rawApi('POST', '/api/appointments/check-in', { code: String(100000 + i) })).status);
+    expect(guesses.filter((s) => s === 404).length).toBeLessThanOrEqual(20);
+    expect(guesses.at(-1)).toBe(429);
+  });
+});
+
 describe('bookings across days', () => {
   it('a booking made days before survives restarts; at the close, those never checked in become missed, later days stay booked', async () => {
     h = await startHub();
