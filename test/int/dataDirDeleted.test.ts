@@ -10,7 +10,7 @@ const post = (url: string, body: unknown, lang = 'en') =>
 describe('the data dir deleted while the hub runs', () => {
   it('refuses every write with a clear STORAGE_FAILED, keeps answering reads, and a second hub cannot start on the same dir', async () => {
     const dataDir = tempDir();
-    const hub = await spawnHub({ QUEUE_DATA_DIR: dataDir, QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' });
+    const hub = await spawnHub({ QUEUE_DATA_DIR: dataDir, QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' }, 60_000);
     try {
       const first = await post(hub.url, { serviceId: 'A' });
       expect(first.status).toBe(201);
@@ -29,7 +29,7 @@ describe('the data dir deleted while the hub runs', () => {
       expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
       expect((await (await fetch(`${hub.url}/api/tickets/${first.body.id}`)).json()).number).toBe('A001');
 
-      const second = await runHubToExit({ QUEUE_DATA_DIR: dataDir });
+      const second = await runHubToExit({ QUEUE_DATA_DIR: dataDir }, 60_000);
       expect(second.code).not.toBe(0);
       expect(second.out).toMatch(/in use by another hub/);
       expect(second.out).not.toMatch(/hall hub ready/);
@@ -38,5 +38,5 @@ describe('the data dir deleted while the hub runs', () => {
       await hub.exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 150_000);
 });
