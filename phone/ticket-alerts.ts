@@ -73,10 +73,15 @@ export class TicketAlerts implements ReactiveController {
   }
 
   private ring(): void {
-    try {
-      navigator.vibrate?.([400, 150, 400]);
-    } catch {
-      /* not allowed here */
+    // Browsers allow vibration only once the visitor has touched the page (the sound button does);
+    // asking before that only logs a refusal.
+    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+    if (!activation || activation.hasBeenActive) {
+      try {
+        navigator.vibrate?.([400, 150, 400]);
+      } catch {
+        /* not allowed here */
+      }
     }
     const a = this.audio ?? new Audio(ALERT_CLIP);
     this.audio = a;

@@ -9,7 +9,8 @@ import { startHub, type TestHub } from '../support/hub.ts';
  * does not say it again. "我不办了" cancels the ticket after a confirmation.
  *
  * The page's sound and vibration are counted by replacing `HTMLMediaElement.play` and
- * `navigator.vibrate` before the page loads (a fresh count for every load).
+ * `navigator.vibrate` before the page loads (a fresh count for every load). Phones vibrate only after
+ * a touch, so the visitor taps "开启提醒声音" first on each load (that tap plays the clip once).
  */
 const COUNT_ALERTS = `
   window.__alerts = { plays: 0, vibrations: 0 };
@@ -62,35 +63,40 @@ describe('the phone page says "nearly your turn" and "called" once each', () => 
     await expect.poll(() => page.locator('[data-testid=ahead]').textContent()).toBe('前面还有 5 人');
     expect(await counts(page)).toEqual({ plays: 0, vibrations: 0 });
     expect(await page.locator('[data-testid=phone-alert]').count()).toBe(0);
+    await page.locator('[data-action=alert-sound]').click();
+    await page.getByText('快到时手机会响铃、振动提醒').waitFor();
+    expect(await counts(page)).toEqual({ plays: 1, vibrations: 0 });
 
     await callAndMiss();
     await callAndMiss();
     await expect.poll(() => page.locator('[data-testid=phone-alert]').textContent(), { timeout: 10_000 }).toContain('快到您了！前面还有 3 人');
-    expect(await counts(page)).toEqual({ plays: 1, vibrations: 1 });
+    expect(await counts(page)).toEqual({ plays: 2, vibrations: 1 });
     expect(await page.title()).toBe(`【快到了】${numbers[5]} 前面 3 人`);
     await screenshot(page, 'phone-alert-near-zh');
 
     await callAndMiss();
     await expect.poll(() => page.locator('[data-testid=ahead]').textContent(), { timeout: 10_000 }).toBe('前面还有 2 人');
-    expect(await counts(page)).toEqual({ plays: 1, vibrations: 1 });
+    expect(await counts(page)).toEqual({ plays: 2, vibrations: 1 });
 
     await page.reload();
     await expect.poll(() => page.locator('[data-testid=ahead]').textContent()).toBe('前面还有 2 人');
     expect(await counts(page)).toEqual({ plays: 0, vibrations: 0 });
     expect(await page.title()).toBe(`【快到了】${numbers[5]} 前面 2 人`);
+    await page.locator('[data-action=alert-sound]').click();
+    await page.getByText('快到时手机会响铃、振动提醒').waitFor();
 
     await callAndMiss();
     await callAndMiss();
     await h.api('POST', '/api/windows/W1/call-next', {}, s01);
     await expect.poll(() => page.locator('[data-testid=phone-alert]').textContent(), { timeout: 10_000 }).toContain('叫到您了！请到 1 号窗口');
-    expect(await counts(page)).toEqual({ plays: 1, vibrations: 1 });
+    expect(await counts(page)).toEqual({ plays: 2, vibrations: 1 });
     expect(await page.title()).toBe(`【叫到您了】${numbers[5]} 请到 1 号窗口`);
     await screenshot(page, 'phone-alert-called-zh');
 
     // A recall is the same call: nothing more.
     await h.api('POST', '/api/windows/W1/recall', {}, s01);
     await page.waitForTimeout(500);
-    expect(await counts(page)).toEqual({ plays: 1, vibrations: 1 });
+    expect(await counts(page)).toEqual({ plays: 2, vibrations: 1 });
 
     // The same phone opening the page again (what it said is kept in its storage).
     await page.goto(url);
