@@ -1,6 +1,6 @@
 import type { Command, WindowCommand } from './commands.ts';
 import type { HallConfig } from './config.ts';
-import { conflict, invalid, notFound } from './errors.ts';
+import { conflict, DomainError, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
 import { decideLobby, missedAtClose, pastCutOff } from './decideLobby.ts';
 import { decideVoid } from './voidTickets.ts';
@@ -153,6 +153,8 @@ function signIn(command: Extract<Command, { type: 'SignIn' }>, state: HallState,
   const cfg = windowConfig(config, command.windowId);
   const staff = config.staff.find((s) => s.id === command.staffId);
   if (!staff) throw notFound('UNKNOWN_STAFF', `没有工号 ${command.staffId}`, `No staff ${command.staffId}`);
+  // 大堂经理 steer visitors in the hall and serve at no window (contract v2, Roles).
+  if (staff.role === 'lobby') throw new DomainError('forbidden', 'LOBBY_AT_NO_WINDOW', '大堂岗位不在窗口签到', 'Lobby staff do not sign in at a window');
   const w = state.windows.get(cfg.id)!;
   const elsewhere = state.staffWindow.get(command.staffId);
   if (elsewhere && elsewhere !== cfg.id) {

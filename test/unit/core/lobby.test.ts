@@ -113,3 +113,9 @@ describe('延时服务: extending a service past its cut-off', () => {
     lobby().given().when(extend('D', '25:00')).thenThrows('BAD_TIME');
   });
 });
+
+describe('the lobby role', () => {
+  it('serves at no window: a lobby staffer cannot sign in at one', () => {
+    lobby().given().when(signIn('W1', 'L01')).thenThrows('LOBBY_AT_NO_WINDOW');
+  });
+});
