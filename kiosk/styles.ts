@@ -8,18 +8,18 @@ export const kioskStyles = css`
   h1 { flex: 1; min-width: 0; margin: 0; font-size: 3.4vh; letter-spacing: 0.08em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   header connection-badge { flex: none; font-size: 1.8vh; }
   lang-switch { flex: none; font-size: 2.2vh; }
-  main { flex: 1; padding: 2vh 4vw; }
-  .prompt { font-size: 4.4vh; text-align: center; margin: 0 0 2vh; font-weight: 600; }
-  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 1.4vh 2.4vw; }
+  main { flex: 1; padding: 1.4vh 4vw; }
+  .prompt { font-size: 4vh; text-align: center; margin: 0 0 1.2vh; font-weight: 600; }
+  .services { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(720px, 100%), 1fr)); gap: 1vh 2.4vw; }
   .service { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: 'p n m';
-    align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 12vh; padding: 1.6vh 2.5vw; border: 0;
+    align-items: center; gap: 0.4vh 2.4vw; text-align: left; min-height: 11vh; padding: 1.2vh 2.5vw; border: 0;
     border-radius: 2.2vh; background: #fff; color: #0b2545; font: inherit; cursor: pointer;
     box-shadow: 0 0.6vh 1.6vh rgba(0, 0, 0, 0.3); }
   .service:active { transform: scale(0.98); }
   .prefix { grid-area: p; width: 8vh; height: 8vh; border-radius: 50%; background: #1f6feb; color: #fff;
     display: flex; align-items: center; justify-content: center; font-size: 4.4vh; font-weight: 800; }
   .stext { grid-area: n; display: flex; flex-direction: column; gap: 0.5vh; }
-  .sname { font-size: 4vh; font-weight: 700; }
+  .sname { font-size: 3.8vh; font-weight: 700; line-height: 1.2; }
   .meta { grid-area: m; font-size: 2.6vh; color: #3d5a80; text-align: right; white-space: nowrap; }
   .meta b { font-size: 3.2vh; color: #0b2545; }
   .meta.big { font-size: 3vh; color: #dbe7f7; text-align: left; white-space: normal; }
@@ -47,7 +47,7 @@ export const kioskStyles = css`
   .back { margin-top: 3vh; font: inherit; font-size: 3vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7;
     border-radius: 1.5vh; padding: 1.2vh 3vw; cursor: pointer; }
   .error { margin-top: 3vh; padding: 2vh 2vw; border-radius: 1.5vh; background: #c0392b; font-size: 3.2vh; font-weight: 700; }
-  .printer-alert { background: #e67e22; color: #fff; font-size: 2.6vh; line-height: 1.3; padding: 1vh 4vw; font-weight: 700; }
+  .printer-alert { background: #e67e22; color: #fff; font-size: 2.4vh; line-height: 1.3; padding: 0.8vh 4vw; font-weight: 700; }
   .printer-alert.held { background: #1f6feb; display: flex; align-items: center; gap: 2vw; flex-wrap: wrap; }
   .printer-alert.low, .printer-alert.note { background: #5b6b80; }
   .print-held { font: inherit; font-size: 2.6vh; font-weight: 700; border: 0; border-radius: 1vh; padding: 0.8vh 2vw; background: #fff; color: #0b2545; cursor: pointer; }
@@ -56,5 +56,6 @@ export const kioskStyles = css`
   .service:has(.matters) { grid-template-areas: 'p n m' 'p t t'; }
   .matters { grid-area: t; display: flex; flex-wrap: wrap; gap: 0.6vh 1vw; }
   .matters span { font-size: 2.6vh; line-height: 1.3; padding: 0.2vh 1.2vw; border-radius: 1vh; background: #e8f0fe; color: #0b2545; }
+  .matters .limit { background: none; padding: 0.2vh 0; align-self: center; }
   .where { font-size: 3.2vh; font-weight: 700; color: #ffd600; margin: 1vh 0; }
 `;

@@ -18,7 +18,7 @@ export class TicketCard extends HallElement {
       background: #fff; border-radius: 3vh; padding: 2.5vh 4vw; margin: 0 auto; width: min(90%, 900px); }
     /* Sized so the whole ticket, QR and button included, fits under a printer alert without scrolling. */
     .label { font-size: 2.8vh; color: #5b6b80; }
-    .number { font-size: 11vh; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
+    .number { font-size: 10vh; font-weight: 800; line-height: 1.1; color: #c0392b; font-variant-numeric: tabular-nums; }
     .service { font-size: 3.6vh; font-weight: 600; }
     .priority { display: inline-block; margin-top: 1vh; padding: 0.3vh 1.5vw; border-radius: 999px; background: #27ae60; color: #fff; font-size: 2.6vh; }
     .ahead { font-size: 3.6vh; font-weight: 700; margin-top: 1vh; }
@@ -26,7 +26,7 @@ export class TicketCard extends HallElement {
     dl { display: grid; grid-template-columns: auto auto; gap: 0.6vh 3vw; font-size: 2.8vh; margin: 1.2vh 0; }
     dt { color: #5b6b80; text-align: right; }
     dd { margin: 0; font-weight: 700; text-align: left; }
-    img { width: 16vh; height: 16vh; image-rendering: pixelated; }
+    img { width: 14vh; height: 14vh; image-rendering: pixelated; }
     .scan { font-size: 2.6vh; color: #5b6b80; }
     button { margin-top: 1.5vh; font: inherit; font-size: 3.4vh; padding: 1.2vh 6vw; border-radius: 2vh; border: 0;
       background: #0b2545; color: #fff; cursor: pointer; }

@@ -1,7 +1,7 @@
 /** Texts of the visitor faces (kiosk, phone page, wall display, pad) added with the walk-through fixes. */
 export const visitorZh = {
   goToWindows: '请到 {w} 号窗口办理',
-  goToWindowsNoneOpen: '办理窗口：{w} 号（暂未开放，请留意叫号）',
+  goToWindowsNoneOpen: '办理窗口：{w} 号（暂未开放）',
   inServiceN: '正在办理 {n} 人',
   printHeld: '补打未出票的 {n} 张票',
   printHeldHint: '（请工作人员操作）',
@@ -39,7 +39,7 @@ export const visitorZh = {
 
 export const visitorEn: Record<keyof typeof visitorZh, string> = {
   goToWindows: 'Served at window {w}',
-  goToWindowsNoneOpen: 'Served at window {w} (not open yet, watch for your call)',
+  goToWindowsNoneOpen: 'Served at window {w} (not open yet)',
   inServiceN: '{n} being served',
   printHeld: 'Print the {n} ticket(s) that did not come out',
   printHeldHint: '(for staff)',
