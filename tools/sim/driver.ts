@@ -22,9 +22,15 @@ export interface SimDriver {
   endDay(day: string, nextMidnightMs: number): Promise<void>;
 }
 
-/** Drives a hub over HTTP. `pins` are the staff's PINs (the demo hall's unless given). */
+/**
+ * Drives a hub over HTTP. `pins` are the staff's PINs (the demo hall's unless given). It acts as a
+ * paired kiosk (a manager among `pins` pairs it on first use: an unpaired client may take only a
+ * few tickets an hour) and rates as the visitor does, with the key each ticket was issued with.
+ */
 export class HttpDriver implements SimDriver {
   private tokens = new Map<string, string>();
+  private kiosk: Promise<string> | null = null;
+  private readonly keys = new Map<string, string>();
   /** Unexpected refusals, by action and code: a healthy run has none. */
   readonly surprises = new Map<string, number>();
 
@@ -60,9 +66,34 @@ export class HttpDriver implements SimDriver {
     return r.body.token;
   }
 
+  /** The simulator's kiosk token: the first staff number among `pins` that may pair devices pairs it. */
+  private kioskToken(): Promise<string> {
+    this.kiosk ??= (async () => {
+      for (const staffId of Object.keys(this.pins)) {
+        const login = await this.call('POST', '/api/auth/login', { staffId, pin: this.pins[staffId] });
+        if (!login.ok || login.body?.staff?.role !== 'manager') continue;
+        // A pairing code lasts 15 minutes of hub time: a few real milliseconds on a training clock
+        // running thousands of times faster, so a lapsed code is simply asked for again.
+        let last: Answer | null = null;
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const created = await this.call('POST', '/api/devices', { kind: 'kiosk', name: '模拟取号机' }, login.body.token);
+          if (created.status !== 201) throw new Error(`pairing the simulator's kiosk: ${created.status} ${JSON.stringify(created.body)}`);
+          last = await this.call('POST', '/api/devices/pair', { pairingCode: created.body.pairingCode });
+          if (last.ok) return last.body.deviceToken as string;
+        }
+        throw new Error(`pairing the simulator's kiosk: ${last?.status} ${JSON.stringify(last?.body)}`);
+      }
+      throw new Error('the simulator needs a manager login among the staff PINs to pair its kiosk');
+    })();
+    return this.kiosk;
+  }
+
   async issue(serviceId: string, priority: boolean) {
-    const r = await this.call('POST', '/api/tickets', { serviceId, priority });
-    if (r.status === 201) return { id: r.body.id as string, number: r.body.number as string };
+    const r = await this.call('POST', '/api/tickets', { serviceId, priority }, await this.kioskToken());
+    if (r.status === 201) {
+      if (typeof r.body.key === 'string') this.keys.set(r.body.id, r.body.key);
+      return { id: r.body.id as string, number: r.body.number as string };
+    }
     if (r.status !== 409) this.surprise('issue', r);
     return null;
   }
@@ -76,12 +107,15 @@ export class HttpDriver implements SimDriver {
   }
 
   async rate(ticketId: string, score: number) {
-    const r = await this.call('POST', `/api/tickets/${ticketId}/rating`, { score });
+    const r = await this.call('POST', `/api/tickets/${ticketId}/rating`, { score, key: this.keys.get(ticketId) });
+    this.keys.delete(ticketId);
     if (!r.ok) this.surprise('rating', r);
     return r.ok;
   }
 
   endDay(_day: string, nextMidnightMs: number) {
+    // A ticket can be rated only on its own day: the day's keys are of no more use.
+    this.keys.clear();
     return this.closeDay(nextMidnightMs);
   }
 
