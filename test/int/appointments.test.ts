@@ -187,6 +187,25 @@ describe('bookings across days', () => {
     expect(list[0].status).toBe('missed');
   });
 
+  it('a torn last line of the appointment index (a power cut mid-write) is cut and filled in from the journal', async () => {
+    h = await startHub();
+    const wed = (await book(T('10:00', '2026-11-26'), '13800005678')).body;
+    h.clock.set(ms('08:00', '2026-11-24'));
+    await h.running.hub.tick();
+    const thu = (await book(T('10:00', '2026-11-27'), '13800001111')).body;
+    const dir = h.dataDir;
+    await h.close({ keepData: true });
+    const { appendFileSync, readFileSync } = await import('node:fs');
+    const file = `${dir}/appointments/appointments.jsonl`;
+    expect(readFileSync(file, 'utf8')).toContain(wed.id);
+    appendFileSync(file, '{"seq":99,"type":"AppointmentBoo');
+    h = await startHub({ dataDir: dir, start: T('09:45', '2026-11-26') });
+    expect((await h.api('POST', '/api/appointments/check-in', { code: wed.code })).status).toBe(201);
+    const list = (await h.api('GET', '/api/appointments?date=2026-11-27', undefined, await h.login('M01'))).body;
+    expect(list.map((a: { id: string }) => a.id)).toEqual([thu.id]);
+    expect(readFileSync(file, 'utf8')).not.toContain('"seq":99,');
+  });
+
   it('the appointment index rebuilds from the journal when it is lost', async () => {
     h = await startHub();
     const wed = (await book(T('10:00', '2026-11-26'), '13800005678')).body;
