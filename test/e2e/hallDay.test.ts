@@ -100,7 +100,8 @@ describe('a hall morning in the browser', () => {
   });
 
   it('service starts and finishes at the counter, and the pad of window 1 asks the visitor for a rating', async () => {
-    pad = (await openPage(browser, `${h.url}/rate/1`, SIZES.pad)).page;
+    // The pad pairs itself with the code a manager made for window 1 (it rates with its device token).
+    pad = (await openPage(browser, `${h.url}/rate/1?pair=${await h.pairingCode('pad', 'W1')}`, SIZES.pad)).page;
     await online(pad);
     await pad.getByText('张敏').first().waitFor();
     await screenshot(pad, 'pad-idle');

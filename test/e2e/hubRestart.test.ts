@@ -37,7 +37,7 @@ describe('the hub restarted while every page is open', () => {
     pages.display = (await openPage(browser, `${first.url}/display`, SIZES.display)).page;
     pages.kiosk = (await openPage(browser, `${first.url}/kiosk`, SIZES.kiosk)).page;
     pages.phone = (await openPage(browser, `${first.url}/t/${ticketId}`, SIZES.phone, { mobile: true })).page;
-    pages.pad = (await openPage(browser, `${first.url}/rate/1`, SIZES.pad)).page;
+    pages.pad = (await openPage(browser, `${first.url}/rate/1?pair=${await first.pairingCode('pad', 'W1')}`, SIZES.pad)).page;
     const counter = (await openPage(browser, `${first.url}/counter`, SIZES.counter)).page;
     pages.counter = counter;
     await counter.locator('input[name=staffId]').fill('S01');

@@ -31,6 +31,8 @@ export interface TestHub {
   keyOf: (ticketId: string) => string | undefined;
   /** Creates and pairs a device directly in the hub: its device id and token. */
   pairDevice: (kind: 'kiosk' | 'pad', windowId?: string) => Promise<{ deviceId: string; token: string }>;
+  /** A fresh, unused pairing code for a new device: browser tests open `/rate/1?pair=<code>` with it. */
+  pairingCode: (kind: 'kiosk' | 'pad', windowId?: string) => Promise<string>;
   login: (staffId: string, pin?: string) => Promise<string>;
   socket: (auth?: Record<string, unknown>) => Socket;
   close: (opts?: { keepData?: boolean }) => Promise<void>;
@@ -70,6 +72,8 @@ export async function startHub(opts: { dataDir?: string; config?: unknown; clock
     const paired = await running.trust.devices.pair(pairingCode, now);
     return { deviceId: paired!.device.id, token: paired!.token };
   };
+  const pairingCode: TestHub['pairingCode'] = async (kind, windowId) =>
+    (await running.trust.devices.create({ kind, name: `test ${kind}`, windowId: windowId ?? null, createdBy: 'test' }, clock.now())).pairingCode;
   const kioskToken = (await pairDevice('kiosk')).token;
   const keys = new Map<string, string>();
   const api: TestHub['api'] = async (method, path, body, token, headers) => {
@@ -85,7 +89,7 @@ export async function startHub(opts: { dataDir?: string; config?: unknown; clock
     return r;
   };
   return {
-    url, running, dataDir, clock, api, rawApi, kioskToken, pairDevice, keyOf: (id) => keys.get(id),
+    url, running, dataDir, clock, api, rawApi, kioskToken, pairDevice, pairingCode, keyOf: (id) => keys.get(id),
     async login(staffId, pin = DEMO_PINS[staffId]) {
       const r = await api('POST', '/api/auth/login', { staffId, pin });
       if (r.status !== 200) throw new Error(`login ${staffId}: ${r.status} ${JSON.stringify(r.body)}`);
