@@ -5,7 +5,7 @@ import { api, ApiError } from '../ui/api.ts';
 import { HallElement } from '../ui/hall-element.ts';
 import { localName, t, type StringKey } from '../ui/i18n.ts';
 import './booking-card.ts';
-import { bookableDays, checkPhone, forgetBooking, keepBooking, keptBookings, localParts, normaliseCode, type KeptBooking } from './bookingRules.ts';
+import { bookingDays, checkPhone, forgetBooking, keepBooking, keptBookings, localParts, normaliseCode, type KeptBooking } from './bookingRules.ts';
 import './slot-picker.ts';
 import { bookStyles } from './styles.ts';
 import { DEFAULT_RULES, type BookableService, type Booking, type HallForBooking, type Slot } from './types.ts';
@@ -229,7 +229,7 @@ export class BookApp extends HallElement {
         <div class="muted">${t('materials')}</div>
         ${s.materials?.length ? html`<ol class="materials">${s.materials.map((m) => html`<li>${m}</li>`)}</ol>` : html`<p class="muted">${t('noMaterials')}</p>`}
       </section>
-      <slot-picker .serviceId=${s.id} .days=${bookableDays(this._today, rules.daysAhead)} .today=${this._today} .chosen=${this._slot?.start ?? null}
+      <slot-picker .serviceId=${s.id} .days=${bookingDays(this._today, rules)} .today=${this._today} .chosen=${this._slot?.start ?? null}
         @pick=${(e: CustomEvent<Slot>) => ((this._slot = e.detail), (this._error = null))}></slot-picker>
       ${this._slot
         ? html`<form class="who" @submit=${this.submit} novalidate>

@@ -36,6 +36,12 @@ export function bookableDays(today: string, daysAhead: number): string[] {
   return Array.from({ length: n + 1 }, (_, i) => addDays(today, i));
 }
 
+/** The days to offer for a service: within `daysAhead`, on its booking weekdays when the hub gives them. */
+export function bookingDays(today: string, rules: { daysAhead: number; weekdays?: number[] | null }): string[] {
+  const days = bookableDays(today, rules.daysAhead);
+  return rules.weekdays?.length ? days.filter((d) => rules.weekdays!.includes(weekday(d))) : days;
+}
+
 /** 0 = Sunday … 6 = Saturday, of a calendar date. */
 export function weekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../ui/api.ts';
 import { HallElement } from '../ui/hall-element.ts';
 import { localName, t, type StringKey } from '../ui/i18n.ts';
-import { bookableDays, checkPhone, localParts } from './bookingRules.ts';
+import { bookingDays, checkPhone, localParts } from './bookingRules.ts';
 import './slot-picker.ts';
 import { DEFAULT_RULES, type BookableService, type Booking, type Slot } from './types.ts';
 
@@ -78,7 +78,7 @@ export class PhoneBooking extends HallElement {
         ${bookable.map((x) => html`<button class="chip" data-service=${x.id} aria-pressed=${this._serviceId === x.id}
           @click=${() => ((this._serviceId = x.id), (this._slot = null), (this._done = null))}>${x.prefix} · ${localName(x)}</button>`)}
       </div>
-      ${s ? html`<slot-picker .serviceId=${s.id} .days=${bookableDays(this.today, (s.appointments ?? DEFAULT_RULES).daysAhead)} .today=${this.today}
+      ${s ? html`<slot-picker .serviceId=${s.id} .days=${bookingDays(this.today, s.appointments ?? DEFAULT_RULES)} .today=${this.today}
           .chosen=${this._slot?.start ?? null} @pick=${(e: CustomEvent<Slot>) => ((this._slot = e.detail), (this._error = null))}></slot-picker>` : nothing}
       ${s && this._slot ? html`<form @submit=${this.submit} novalidate>
           <label>${t('bookPhone')}<input name="phone" type="tel" inputmode="tel" maxlength="20" .value=${this._phone}

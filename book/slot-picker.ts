@@ -46,7 +46,9 @@ export class SlotPicker extends HallElement {
   private _asked = 0;
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if ((changed.has('days') || changed.has('serviceId')) && this.days.length) {
+    // The parent hands a fresh array on every render: only other days mean fetching again.
+    const daysChanged = changed.has('days') && (changed.get('days') as string[] | undefined)?.join() !== this.days.join();
+    if ((daysChanged || changed.has('serviceId')) && this.days.length) {
       if (!this._day || !this.days.includes(this._day) || changed.has('serviceId')) this._day = this.days[0] ?? null;
       void this.reload();
     }

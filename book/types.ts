@@ -7,6 +7,8 @@ export interface AppointmentRules {
   daysAhead: number;
   earlyMin: number;
   lateMin: number;
+  /** Weekdays with slots (0 = Sunday). */
+  weekdays?: number[];
 }
 
 /** A service as /api/services lists it; `appointments` is set when it takes bookings. */

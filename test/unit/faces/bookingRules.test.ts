@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, bookableDays, checkInWindow, checkPhone, forgetBooking, keepBooking, keptBookings, normaliseCode, shiftClock,
+  addDays, bookableDays, bookingDays, checkInWindow, checkPhone, forgetBooking, keepBooking, keptBookings, normaliseCode, shiftClock,
 } from '../../../book/bookingRules.ts';
 
 /** A Storage stand-in: the booking page keeps its bookings in localStorage. */
@@ -38,6 +38,11 @@ describe('days and check-in times shown to the booker', () => {
     expect(bookableDays('2026-11-28', 3)).toEqual(['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01']);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(bookableDays('2026-11-28', 0)).toEqual(['2026-11-28']);
+  });
+
+  it('leaves out the weekdays a service takes no bookings on (Saturday 2026-11-28, Sunday the 29th)', () => {
+    expect(bookingDays('2026-11-27', { daysAhead: 4, weekdays: [1, 2, 3, 4, 5] })).toEqual(['2026-11-27', '2026-11-30', '2026-12-01']);
+    expect(bookingDays('2026-11-27', { daysAhead: 2 })).toEqual(['2026-11-27', '2026-11-28', '2026-11-29']);
   });
 
   it('opens check-in earlyMin before the slot and closes it lateMin after its start, in the hall\'s own clock', () => {
