@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { hubBench } from './hub/index.ts';
+import { networkBench } from './network/index.ts';
 import { reportsBench } from './reports/index.ts';
 import { timingBench } from './timing/index.ts';
 
@@ -12,6 +13,7 @@ type Section = (log: (line: string) => void, quick: boolean) => Promise<string[]
 
 const sections: Record<string, Section> = {
   hub: hubBench,
+  network: networkBench,
   reports: reportsBench,
   timing: timingBench,
 };

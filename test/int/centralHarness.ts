@@ -110,6 +110,16 @@ function spawnReady(script: string, env: Record<string, string>, ready: RegExp, 
 }
 
 export async function call<T = any>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T; text: string }> {
+  try {
+    return await callOnce<T>(base, method, path, body, token);
+  } catch (e) {
+    // A kept-alive connection the server closed just as it was reused: once more on a new one.
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return callOnce<T>(base, method, path, body, token);
+  }
+}
+
+async function callOnce<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T; text: string }> {
   const res = await fetch(base + path, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },

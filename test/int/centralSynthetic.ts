@@ -20,7 +20,7 @@ function prng(seed: number) {
  * fall on ties), service, no-shows, transfers, recalls; the last tickets still waiting. With
  * `close` the day ends with its DayClosed just after midnight, as the hub journals it.
  */
-export function syntheticDay(day: string, tickets: number, seed: number, opts: { close?: boolean } = {}): HallEvent[] {
+export function syntheticDay(day: string, tickets: number, seed: number, opts: { close?: boolean; gapMs?: number } = {}): HallEvent[] {
   const rnd = prng(seed);
   const out: { ms: number; body: HallEventBody }[] = [];
   const at = (hhmm: string) => localTimeToMs(day, hhmm, TZ);
@@ -36,7 +36,7 @@ export function syntheticDay(day: string, tickets: number, seed: number, opts: {
   const waiting: string[] = [];
   let t = at('08:30');
   for (let i = 0; i < tickets; i++) {
-    t += Math.floor(rnd() * 90_000);
+    t += Math.floor(rnd() * (opts.gapMs ?? 90_000));
     const serviceId = services[Math.floor(rnd() * services.length)]!;
     const id = `${day.replaceAll('-', '')}-${seed}t${i}`;
     const number = `${serviceId}${String(i + 1).padStart(3, '0')}`;
