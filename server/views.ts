@@ -1,5 +1,5 @@
 import type { HallConfig } from '../shared/config.ts';
-import { aheadOf, estimateWaitMin, waitingCount } from '../shared/queuePolicy.ts';
+import { aheadInTurn, estimateWaitMin, waitingCount } from '../shared/queuePolicy.ts';
 import type { HallState, Ticket, WindowRuntime } from '../shared/state.ts';
 import { toIso } from '../shared/time.ts';
 
@@ -89,7 +89,7 @@ function extendedToday(state: HallState, serviceId: string): string | null {
 
 export function ticketView(t: Ticket, state: HallState, config: HallConfig, now?: number) {
   // Appointment tickets go ahead once their slot starts: `now` (the hub's clock) says whether it has.
-  const ahead = aheadOf(state, t, now);
+  const ahead = aheadInTurn(state, t, config.hall.priorityMaxConsecutive, now);
   const w = t.windowId ? config.windows.find((x) => x.id === t.windowId) : undefined;
   return {
     id: t.id, number: t.number, serviceId: t.serviceId, issuedServiceId: t.issuedServiceId,

@@ -81,6 +81,22 @@ export function aheadOf(state: HallState, ticket: Ticket, now: number = stateNow
   return n;
 }
 
+/**
+ * People ahead of a ticket as the windows will really call them: for a green-channel ticket, the
+ * priority tickets before it and the regular tickets that the `maxConsecutivePriority` rule lets
+ * in between them (one after every run of that many priority calls, while regular ones wait).
+ */
+export function aheadInTurn(state: HallState, ticket: Ticket, maxConsecutivePriority: number, now: number = stateNow(state)): number {
+  const ahead = aheadOf(state, ticket, now);
+  if (!ticket.priority || ticket.status !== 'waiting' || maxConsecutivePriority < 1) return ahead;
+  let regular = 0;
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (t && t.status === 'waiting' && t.serviceId === ticket.serviceId && !t.priority) regular++;
+  }
+  return ahead + Math.min(regular, Math.floor(ahead / maxConsecutivePriority));
+}
+
 export function waitingCount(state: HallState, serviceId: string): number {
   let n = 0;
   for (const id of state.waiting) if (state.tickets.get(id)?.serviceId === serviceId) n++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, estimateWaitMin, waitingCount } from '../../../shared/queuePolicy.ts';
+import { aheadInTurn, aheadOf, estimateWaitMin, waitingCount } from '../../../shared/queuePolicy.ts';
 import {
   at, callNext, called, drain, hallConfig, issue, ref, Replay, signIn, spec, specHallInput, start, transfer,
 } from '../../support/spec.ts';
@@ -137,6 +137,23 @@ describe('queue figures for visitors', () => {
     expect(aheadOf(r.state, t('b1'))).toBe(0);
     expect(waitingCount(r.state, 'A')).toBe(4);
     expect(waitingCount(r.state, 'B')).toBe(1);
+  });
+
+  it('counts, for a green-channel ticket, the regular tickets the no-starving rule calls in between', () => {
+    const r = new Replay().apply(
+      issue('a1', 'A', at('08:00')), issue('a2', 'A', at('08:01')),
+      ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((id, i) => issue(id, 'A', at(`08:1${i}`), true)),
+    );
+    const t = (id: string) => r.state.tickets.get(id)!;
+    // Three priority calls in a row at most: p4 waits behind p1–p3 and one regular ticket.
+    expect(aheadInTurn(r.state, t('p1'), 3)).toBe(0);
+    expect(aheadInTurn(r.state, t('p3'), 3)).toBe(2);
+    expect(aheadInTurn(r.state, t('p4'), 3)).toBe(4);
+    // p7 is behind six priority tickets and both regular ones (only two wait).
+    expect(aheadInTurn(r.state, t('p7'), 3)).toBe(8);
+    // Regular tickets are unchanged: every priority ticket and the earlier regular ones.
+    expect(aheadInTurn(r.state, t('a2'), 3)).toBe(aheadOf(r.state, t('a2')));
+    expect(aheadInTurn(r.state, t('a2'), 3)).toBe(8);
   });
 
   it('estimates the wait by sharing the people ahead among open windows, never dividing by zero', () => {
