@@ -17,4 +17,5 @@ export const tabs: ManagerTab[] = [
   { id: 'entries', label: { zh: '奖惩与投诉', en: 'Entries' }, tag: 'manual-entries', load: () => import('./entries/manual-entries.ts') },
   { id: 'schedule', label: { zh: '排班与请假', en: 'Schedule & leave' }, tag: 'schedule-leave', load: () => import('./schedule/schedule-leave.ts') },
   { id: 'waits', label: { zh: '等候时长', en: 'Wait times' }, tag: 'waits-report', load: () => import('./waits/waits-report.ts') },
+  { id: 'devices', label: { zh: '设备与安全', en: 'Devices & security' }, tag: 'device-admin', load: () => import('./devices/device-admin.ts') },
 ];

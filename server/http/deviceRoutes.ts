@@ -13,7 +13,7 @@ import { pathId } from './schemas.ts';
 
 const createBody = z.object({
   kind: z.enum(['kiosk', 'pad']),
-  name: z.string().min(1).max(60).default(''),
+  name: z.string().trim().max(60).default(''),
   windowId: z.string().min(1).max(32).optional(),
 });
 const pairBody = z.object({ pairingCode: z.string().regex(/^\d{6}$/, 'expected 6 digits') });

@@ -55,6 +55,25 @@ describe('paired pages', () => {
     await context.close();
   });
 
+  it('a manager makes a pad\'s pairing link at /manager (设备与安全), and the pad opened with it pairs', async () => {
+    const { page, context } = await openPage(browser, `${h.url}/manager`, SIZES.counter);
+    await page.fill('input[name=staffId]', 'M01');
+    await page.fill('input[name=pin]', '900001');
+    await page.click('button[type=submit]');
+    await page.click('nav button[data-tab=devices]');
+    await page.locator('device-admin select[name=windowId]').selectOption('W3');
+    await page.locator('device-admin [data-testid=make-code]').click();
+    const link = (await page.locator('device-admin [data-testid=pairing-code] code').textContent())!;
+    expect(link).toMatch(new RegExp(`^${h.url}/rate/3\\?pair=\\d{6}$`));
+    const pad = await openPage(browser, link, SIZES.pad);
+    await pad.page.locator('connection-badge[status=online]').waitFor();
+    await expect.poll(async () => ((await h.api('GET', '/api/devices', undefined, manager)).body as { windowId: string; status: string }[])
+      .some((d) => d.windowId === 'W3' && d.status === 'paired')).toBe(true);
+    expect(await pad.page.locator('[data-testid=pairing-notice]').count()).toBe(0);
+    await pad.context.close();
+    await context.close();
+  });
+
   it('an unpaired pad says it is not paired', async () => {
     const { page, context } = await openPage(browser, `${h.url}/rate/2`, SIZES.pad);
     await page.locator('[data-testid=pairing-notice]').waitFor();
