@@ -70,13 +70,18 @@ export class LobbyBoard extends HallElement {
   private _offs: (() => void)[] = [];
   private readonly _refetch = debounce(() => void this.load(), 200);
 
+  private _tick?: ReturnType<typeof setInterval>;
+
   connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    // Waits grow with no event at all: a quiet hall still turns "over target" on time.
+    this._tick = setInterval(() => void this.load(), 30_000);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearInterval(this._tick);
     for (const off of this._offs) off();
   }
 

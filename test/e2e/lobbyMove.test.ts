@@ -173,6 +173,17 @@ describe('the lobby steers a crowded hall', () => {
     await screenshot(lobby, 'lobby-phone-booking-zh');
   });
 
+  it('turns 社保医保 over target once its oldest ticket has waited past 15 minutes', async () => {
+    h.clock.set(Date.parse('2026-11-23T08:47:00+08:00'));
+    // Any event (here a ticket for another service) or the half-minute refresh brings the board up to date.
+    await h.api('POST', '/api/tickets', { serviceId: 'B' });
+    const a = lobby.locator('.svc[data-service=A]');
+    await expect.poll(() => a.getAttribute('data-alert'), { timeout: 10_000 }).toBe('over-target');
+    expect(await a.locator('[data-testid=alert]').textContent()).toBe('超时');
+    expect(await a.textContent()).toContain('最久 17 分钟');
+    await screenshot(lobby, 'lobby-over-target-zh');
+  });
+
   it('reads in English', async () => {
     await lobby.locator('lang-switch button').click();
     await find('A010');
