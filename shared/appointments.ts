@@ -28,13 +28,15 @@ export interface AppointmentBook {
   byCode: Map<string, string>;
   /** Bookings holding a place (booked or checked in) per `serviceId|startMs`. */
   taken: Map<string, number>;
+  /** Booking ids per phone: a booking's checks look at that phone's history only, not every kept booking. */
+  byPhone: Map<string, string[]>;
 }
 
 /** Days a booking is kept after its date: the ban looks back up to a year and a bit. */
 export const KEEP_DAYS = 800;
 
 export function emptyBook(): AppointmentBook {
-  return { byId: new Map(), byCode: new Map(), taken: new Map() };
+  return { byId: new Map(), byCode: new Map(), taken: new Map(), byPhone: new Map() };
 }
 
 export const slotKey = (serviceId: string, startMs: number) => `${serviceId}|${startMs}`;
@@ -91,6 +93,11 @@ export function slotsView(config: HallConfig, book: AppointmentBook, service: Se
   }));
 }
 
+/** The kept bookings of one phone. */
+export function ofPhone(book: AppointmentBook, phone: string): Appointment[] {
+  return (book.byPhone.get(phone) ?? []).map((id) => book.byId.get(id)).filter((a): a is Appointment => a !== undefined);
+}
+
 const banRule = (config: HallConfig) => config.hall.bookingBan ?? { missed: 3, withinDays: 30, banDays: 30 };
 
 /** A mainland mobile number: 11 digits, the first a 1. */
@@ -106,7 +113,7 @@ export const maskPhone = (phone: string) => (phone.length === 11 ? `${phone.slic
 export function bannedUntil(config: HallConfig, book: AppointmentBook, phone: string, today: string): string | null {
   const { missed, withinDays, banDays } = banRule(config);
   if (banDays === 0) return null;
-  const dates = [...book.byId.values()].filter((a) => a.phone === phone && a.status === 'missed').map((a) => a.date).sort();
+  const dates = ofPhone(book, phone).filter((a) => a.status === 'missed').map((a) => a.date).sort();
   let until: string | null = null;
   for (let i = missed - 1; i < dates.length; i++) {
     const first = dates[i - missed + 1]!;
@@ -156,8 +163,8 @@ export function checkBooking(config: HallConfig, book: AppointmentBook, r: BookR
       `This number missed ${missed} bookings within ${withinDays} days; it can book again after ${last}`,
     );
   }
-  for (const a of book.byId.values()) {
-    if (a.phone === r.phone && a.serviceId === service.id && a.date === date && (a.status === 'booked' || a.status === 'checked-in')) {
+  for (const a of ofPhone(book, r.phone)) {
+    if (a.serviceId === service.id && a.date === date && (a.status === 'booked' || a.status === 'checked-in')) {
       throw conflict('ALREADY_BOOKED', `该号码已预约 ${date} 的${service.name}`, `This number already holds a booking for ${service.name} on ${date}`);
     }
   }

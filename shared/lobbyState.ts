@@ -56,6 +56,9 @@ export function evolveLobby(state: HallState, event: LobbyEvent): HallState {
       const startMs = Date.parse(d.start);
       book.byId.set(d.appointmentId, { ...d, startMs, bookedAt: event.at, status: 'booked', ticketId: null, checkedInAt: null });
       book.byCode.set(d.code, d.appointmentId);
+      const mine = book.byPhone.get(d.phone);
+      if (mine) mine.push(d.appointmentId);
+      else book.byPhone.set(d.phone, [d.appointmentId]);
       take(book, d.serviceId, startMs, 1);
       return state;
     }
@@ -87,6 +90,9 @@ export function evolveLobby(state: HallState, event: LobbyEvent): HallState {
         if (a.date >= cut) continue;
         book.byId.delete(id);
         if (book.byCode.get(a.code) === id) book.byCode.delete(a.code);
+        const left = (book.byPhone.get(a.phone) ?? []).filter((x) => x !== id);
+        if (left.length) book.byPhone.set(a.phone, left);
+        else book.byPhone.delete(a.phone);
       }
       return state;
     }
