@@ -150,6 +150,9 @@ describe('the kiosk as visitors judge it', () => {
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('打印纸用完了，请换纸');
     expect(await row.locator('td.num').innerText()).toBe('1');
     await screenshot(mgr, 'visitor-manager-printer-paper-out-zh');
+    await mgr.locator('manager-app').getByRole('button', { name: 'English' }).first().click();
+    await expect.poll(() => row.innerText()).toContain('out of paper');
+    await screenshot(mgr, 'visitor-manager-printer-paper-out-en');
     await mgr.context().close();
 
     printer.condition.paperOut = false;

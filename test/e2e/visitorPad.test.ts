@@ -63,6 +63,10 @@ describe('the evaluation pad as visitors judge it', () => {
     expect(await idle.innerText()).toContain('工号 S03');
     expect(await page.locator('[data-testid=served-by] img.avatar').getAttribute('src')).toBe(PHOTO);
     await screenshot(page, 'visitor-pad-idle-zh');
+    await page.locator('lang-switch button').click();
+    await page.getByText('Staff no. S03').or(page.getByText('S03')).first().waitFor();
+    await screenshot(page, 'visitor-pad-idle-en');
+    await page.locator('lang-switch button').click();
 
     await serve('W3', s03, 'B');
     await page.locator('[data-score="1"]').waitFor({ timeout: 10_000 });
