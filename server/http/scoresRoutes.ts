@@ -56,7 +56,7 @@ export function scoresRoutes(hub: Hub, scoring: () => Promise<ScoreService>): Ro
   r.get('/api/reports/scores/rollup', async (req, res) => {
     const q = parse(rollupQuery, req.query);
     const svc = await scoring();
-    const result = svc.period(q.period, q.of);
+    const result = await svc.periodAsync(q.period, q.of);
     if (q.format === 'csv') {
       const names = new Map<string, string>([...hub.config.staff.map((s) => [s.id, s.name] as const), ...hub.config.windows.map((w) => [w.id, w.name] as const)]);
       return sendCsv(res, `scores-${q.of}`, periodCsv(result, svc.rubric.parts.map((p) => p.id), names));

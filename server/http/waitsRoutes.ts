@@ -52,8 +52,10 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     };
   };
 
-  r.get('/api/reports/waits', (req, res) => {
+  r.get('/api/reports/waits', async (req, res) => {
     const { q, from, to } = query(req);
+    // Days never reported on are folded in the report worker first, off the hub's thread.
+    await store.prepare(q.compare === 'previous' ? previousPeriod(from, to).from : from, to);
     const report = q.format === 'csv' ? compute(from, to, q) : withWaiting(compute(from, to, q), from, to);
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -70,8 +72,9 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     res.json(report);
   });
 
-  r.get('/api/reports/waits/heatmap', (req, res) => {
+  r.get('/api/reports/waits/heatmap', async (req, res) => {
     const { q, from, to } = query(req);
+    await store.prepare(from, to);
     const report = compute(from, to, q);
     res.json({ from, to, ...report.heatmap });
   });

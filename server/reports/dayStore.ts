@@ -7,6 +7,9 @@ import { TicketFold, ticketTimes } from '../../shared/reports/ticketTimes.ts';
 import type { Hub } from '../hub.ts';
 import { readDayFile, writeDayFile } from './compactFile.ts';
 import { forEachJournalEvent } from './journalLines.ts';
+import { foldPool } from './foldPool.ts';
+
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Ticket columns per business day, from the cheapest place that is still right:
@@ -30,7 +33,10 @@ export class DayStore {
     // Compact a day as soon as it closes, so the first report over it never waits for the journal.
     hub.onEvents((events) => {
       const closed = events.find((e) => e.type === 'DayClosed');
-      if (closed?.type === 'DayClosed') setTimeout(() => this.safeDay(closed.data.businessDay), 50).unref();
+      if (closed?.type === 'DayClosed') {
+        const day = closed.data.businessDay;
+        setTimeout(() => void this.prepare(day, day).then(() => this.safeDay(day)), 50).unref();
+      }
     });
   }
 
@@ -57,6 +63,41 @@ export class DayStore {
     if (open === null || day < open) return true;
     if (day > open) return false;
     return this.hub.journal.events.at(-1)?.type === 'DayClosed' || day < this.hub.today();
+  }
+
+  /**
+   * Folds the closed days of [from, to] that are neither in memory nor in a compact file, in the
+   * report worker, one after another; afterwards `range` reads only memory and compact files, a
+   * day at a time between other requests. The first report over months of journals thus never
+   * holds the hub's thread for more than one compact file's read.
+   */
+  async prepare(from: string, to: string): Promise<void> {
+    if (!this.dataDir || !this.reportsDir) return;
+    for (const day of this.hub.journal.days()) {
+      if (day < from || day > to || day === this.hub.journal.day) continue;
+      const size = this.journalSize(day);
+      if (size < 0 || this.cached(day, size)) {
+        await turn();
+        continue;
+      }
+      try {
+        mkdirSync(this.reportsDir, { recursive: true });
+        await foldPool.fold({ day, journalPath: join(this.dataDir, 'journal', `${day}.jsonl`), reportPath: join(this.reportsDir, `${day}.bin`), serves: this.serves() });
+        this.cached(day, size);
+      } catch (e) {
+        // `range` folds it here instead, as before the worker.
+        this.hub.log(`report worker could not fold ${day}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  /** A closed day from memory or its compact file (kept in memory then), without folding it. */
+  private cached(day: string, size: number): boolean {
+    if (this.memory.get(day)?.journalSize === size) return true;
+    const onDisk = this.reportsDir ? readDayFile(join(this.reportsDir, `${day}.bin`)) : null;
+    if (!onDisk || onDisk.journalSize !== size || onDisk.day.day !== day) return false;
+    this.memory.set(day, { cols: onDisk.day, journalSize: size });
+    return true;
   }
 
   /** The days that have a journal within [from, to], in order, as columns. */

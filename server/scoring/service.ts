@@ -82,9 +82,31 @@ export class ScoreService {
   }
 
   period(period: Period, of: string): PeriodResult {
+    const range = this.rangeOf(period, of);
+    return this.assemble(period, of, range, this.periodDays(range.from, range.to).map((d) => this.day(d)));
+  }
+
+  /**
+   * The same roll-up, a day at a time with the hub's other requests in between: a year's roll-up
+   * scores hundreds of days, and tickets and calls are answered between any two of them.
+   */
+  async periodAsync(period: Period, of: string): Promise<PeriodResult> {
+    const range = this.rangeOf(period, of);
+    const days: DayScore[] = [];
+    for (const d of this.periodDays(range.from, range.to)) {
+      days.push(this.day(d));
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return this.assemble(period, of, range, days);
+  }
+
+  private rangeOf(period: Period, of: string): { from: string; to: string } {
     const range = periodRange(period, of);
     if (!range) throw invalid('BAD_PERIOD', `周期 ${of} 格式有误`, `Period ${of} is not a ${period} (2026-11, 2026-Q4 or 2026)`);
-    const days = this.periodDays(range.from, range.to).map((d) => this.day(d));
+    return range;
+  }
+
+  private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
     const quarters = quartersOf(period, of).map((quarter) => {
       const q = periodRange('quarter', quarter)!;
       const r = rollup(days.filter((d) => d.date >= q.from && d.date <= q.to));
