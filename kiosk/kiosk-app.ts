@@ -190,7 +190,7 @@ export class KioskApp extends HallElement {
         <lang-switch></lang-switch>
       </header>
       ${printerDown
-        ? html`<div class="printer-alert" role="alert" data-testid="printer-alert">⚠ ${t('printerDown')}${reason ? html`：<b>${reason}</b>` : ''}${p?.pendingJobs ? ` · ${t('printerPending', { n: p.pendingJobs })}` : ''}</div>`
+        ? html`<div class="printer-alert" role="alert" data-testid="printer-alert">⚠ ${t('printerDown')}${reason ? html`${getLang() === 'en' ? ' (' : '（'}<b>${reason}</b>${getLang() === 'en' ? ')' : '）'}` : ''}${p?.pendingJobs ? ` · ${t('printerPending', { n: p.pendingJobs })}` : ''}</div>`
         : held
           ? html`<div class="printer-alert held" role="status">${t('printerPending', { n: held })}
               <button class="print-held" data-testid="print-held" @click=${() => this.printHeld()}>${t('printHeld', { n: held })} <small>${t('printHeldHint')}</small></button></div>`
