@@ -37,3 +37,16 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/**
+ * A paired kiosk's token (the manager M01 creates it, the bench pairs it): tickets sent with it
+ * are bound by the services' limits only, as a hall's kiosks are, not by the hourly quota of
+ * unpaired clients.
+ */
+export async function benchKiosk(url: string, manager = { staffId: 'M01', pin: '900001' }): Promise<string> {
+  const { body: login } = await call(url, 'POST', '/api/auth/login', manager);
+  const { body: created } = await call(url, 'POST', '/api/devices', { kind: 'kiosk', name: 'bench kiosk' }, login.token);
+  const { body: paired } = await call(url, 'POST', '/api/devices/pair', { pairingCode: created.pairingCode });
+  if (typeof paired?.deviceToken !== 'string') throw new Error(`pairing the bench kiosk failed: ${JSON.stringify(paired)}`);
+  return paired.deviceToken;
+}

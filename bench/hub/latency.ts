@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import type { HallEvent } from '../../shared/events.ts';
 import { bigHall } from './bigHall.ts';
-import { call, percentile } from './http.ts';
+import { benchKiosk, call, percentile } from './http.ts';
 import { spawnBenchHub } from './spawn.ts';
 
 export interface LatencyResult {
@@ -50,7 +50,8 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
     }
     await Promise.all(cfg.windows.map((w, i) => call(hub.url, 'POST', `/api/windows/${w.id}/sign-in`, { post: 'A' }, tokens[i])));
     const services = cfg.services.map((s) => s.id);
-    for (let i = 0; i < 400; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => call(hub.url, 'POST', '/api/tickets', { serviceId: services[(i + j) % services.length] })));
+    const kiosk = await benchKiosk(hub.url);
+    for (let i = 0; i < 400; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => call(hub.url, 'POST', '/api/tickets', { serviceId: services[(i + j) % services.length] }, kiosk)));
 
     const sentAt = new Map<string, number>();
     const received: number[][] = [];
@@ -76,7 +77,7 @@ export async function callLatency(opts: { windows?: number; displays?: number; p
     });
 
     let running = true;
-    const issuer = setInterval(() => void call(hub.url, 'POST', '/api/tickets', { serviceId: services[Math.floor(Math.random() * services.length)] }), 1000 / (opts.ticketsPerSec ?? 20));
+    const issuer = setInterval(() => void call(hub.url, 'POST', '/api/tickets', { serviceId: services[Math.floor(Math.random() * services.length)] }, kiosk), 1000 / (opts.ticketsPerSec ?? 20));
     let calls = 0;
     const end = performance.now() + (opts.ms ?? 15_000);
     await Promise.all(

@@ -2,7 +2,7 @@ import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bigHall } from './bigHall.ts';
-import { call } from './http.ts';
+import { benchKiosk, call } from './http.ts';
 import { spawnBenchHub } from './spawn.ts';
 
 /** Appends of one journal-sized line, each followed by fdatasync: the disk's own durable-write rate. */
@@ -28,8 +28,9 @@ export async function ticketThroughput(opts: { groupCommit: boolean; clients?: n
   const hub = await spawnBenchHub({ QUEUE_DATA_DIR: join(dir, 'data'), QUEUE_CONFIG: cfg, QUEUE_GROUP_COMMIT: opts.groupCommit ? '1' : '0', QUEUE_CLOCK_START: '2026-11-23T08:00:00+08:00' });
   try {
     const services = bigHall(10, 20).services.map((s) => s.id);
+    const kiosk = await benchKiosk(hub.url);
     // Warm up the JIT and the connections.
-    await Promise.all(Array.from({ length: 200 }, (_, i) => call(hub.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] })));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => call(hub.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] }, kiosk)));
     let ok = 0;
     let i = 0;
     const end = performance.now() + (opts.ms ?? 3000);
@@ -37,7 +38,7 @@ export async function ticketThroughput(opts: { groupCommit: boolean; clients?: n
     await Promise.all(
       Array.from({ length: opts.clients ?? 64 }, async () => {
         while (performance.now() < end) {
-          const r = await call(hub.url, 'POST', '/api/tickets', { serviceId: services[i++ % services.length] });
+          const r = await call(hub.url, 'POST', '/api/tickets', { serviceId: services[i++ % services.length] }, kiosk);
           if (r.status === 201) ok++;
         }
       }),
