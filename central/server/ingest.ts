@@ -44,7 +44,8 @@ export interface HallMeta {
  */
 export class FoldCache {
   private folds = new Map<string, DayFold>();
-  private metas = new Map<string, HallMeta | null>();
+  /** Metadata read back at most every few seconds: another centre process may have stored newer. */
+  private metas = new Map<string, { meta: HallMeta | null; at: number }>();
 
   constructor(private readonly max = 500) {}
 
@@ -61,12 +62,15 @@ export class FoldCache {
     this.folds.delete(hallId);
   }
   async meta(pool: pg.Pool | pg.PoolClient, hallId: string): Promise<HallMeta | null> {
-    if (this.metas.has(hallId)) return this.metas.get(hallId)!;
+    const known = this.metas.get(hallId);
+    if (known && Date.now() - known.at < 5_000) return known.meta;
     const r = await pool.query<{ config: HallConfig; schedule: ScheduleSettings; rubric_id: string; hash: string }>(
       'select config, schedule, rubric_id, hash from hall_meta where hall_id = $1', [hallId]);
     const row = r.rows[0];
     const m = row ? { config: row.config, schedule: row.schedule, rubricId: row.rubric_id, hash: row.hash } : null;
-    this.metas.set(hallId, m);
+    // A config that changed under a cached fold (new windows) is folded again from the database.
+    if (known && known.meta?.hash !== m?.hash) this.folds.delete(hallId);
+    this.metas.set(hallId, { meta: m, at: Date.now() });
     return m;
   }
   /** A new config changes what the fold knows of windows: refold from the database next time. */

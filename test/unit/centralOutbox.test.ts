@@ -26,7 +26,7 @@ async function journal() {
   writeFileSync(join(jdir, '2026-11-21.jsonl'), [5, 6, 7].map((s) => JSON.stringify(issued(s, '2026-11-21'))).join('\n') + '\n');
   const j = await FileJournal.open(jdir);
   await j.rotate('2026-11-23');
-  await j.append([issued(8, '2026-11-23'), { ...issued(9, '2026-11-23'), idem: { key: 'k', status: 200, body: {} } } as HallEvent]);
+  await j.append([issued(8, '2026-11-23'), { ...issued(9, '2026-11-23'), idem: { key: 'k', status: 200, body: {} } } as unknown as HallEvent]);
   return { j, reader: new JournalReader(j, jdir) };
 }
 
