@@ -19,9 +19,6 @@ export class CheckinPad extends HallElement {
   // landscape kiosk screen without scrolling; on a wide screen the keypad sits beside the code.
   static styles = css`
     :host { display: grid; grid-template-areas: 'side' 'keys' 'actions'; justify-items: center; gap: 1.2vh; max-width: 1400px; margin: 0 auto; color: #fff; }
-    @media (min-aspect-ratio: 4/3) {
-      :host { grid-template-areas: 'side keys' 'actions keys'; grid-template-columns: 1fr 1fr; align-items: start; column-gap: 4vw; }
-    }
     .side { grid-area: side; display: flex; flex-direction: column; align-items: center; gap: 1.2vh; width: 100%; }
     .actions { grid-area: actions; display: flex; flex-direction: column; align-items: center; gap: 1.2vh; width: 100%; }
     h2 { font-size: 5vh; margin: 0.5vh 0 0; }
@@ -40,6 +37,14 @@ export class CheckinPad extends HallElement {
     .problem b { font-size: 3.6vh; }
     .problem span { font-size: 2.4vh; line-height: 1.4; }
     .back { font: inherit; font-size: 2.8vh; background: transparent; color: #dbe7f7; border: 1px solid #dbe7f7; border-radius: 1.5vh; padding: 1vh 3vw; cursor: pointer; }
+    @media (min-aspect-ratio: 4/3) {
+      :host { grid-template-areas: 'side keys' 'actions keys'; grid-template-columns: 1fr 1fr; grid-template-rows: auto 1fr; align-items: start; column-gap: 4vw; margin-top: 3vh; }
+      /* The screen's height is short here: the keypad takes it, with keys as big as a finger wants. */
+      .keys { width: min(100%, 100vh); gap: 1.6vh 1.2vw; }
+      .keys button { min-height: 14vh; font-size: 6vh; }
+      .keys button.fn { font-size: 3.6vh; }
+      .go { min-height: 12vh; }
+    }
   `;
 
   /** A code already read (from the scanner): checked in at once. */

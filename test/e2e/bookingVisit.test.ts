@@ -105,6 +105,13 @@ describe('a booked visitor: book on the phone, check in at the kiosk, called at 
     await screenshot(kiosk, 'kiosk-checkin-unknown-zh');
     // Keypad, refusal and buttons on one portrait screen: nothing to scroll for.
     expect(await kiosk.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    // A landscape kiosk puts the keypad beside the code, and it fits as well.
+    const { page: wide } = await openPage(browser, `${h.url}/kiosk`, SIZES.display);
+    await wide.locator('[data-action=open-check-in]').click();
+    await wide.locator('checkin-pad button[data-key="0"]').waitFor();
+    expect(await wide.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    await screenshot(wide, 'kiosk-checkin-landscape-zh');
+    await wide.context().close();
     await typeCode(code);
     await kiosk.locator('[data-testid=ticket-appointment]').waitFor();
     expect(await kiosk.locator('[data-testid=ticket-appointment]').textContent()).toContain('预约时段 09:00–09:30');
