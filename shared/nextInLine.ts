@@ -29,13 +29,18 @@ export function nextInLine(
   return out;
 }
 
-/** How many waiting tickets a window with these services could be given. */
-export function waitingFor(state: HallState, serviceIds: readonly string[]): number {
+/**
+ * How many waiting tickets a window with these services could be given; with `windowId`, tickets
+ * the lobby pinned to other windows are not counted.
+ */
+export function waitingFor(state: HallState, serviceIds: readonly string[], windowId?: string): number {
   const mine = new Set(serviceIds);
   let n = 0;
   for (const id of state.waiting) {
     const t = state.tickets.get(id);
-    if (t && t.status === 'waiting' && mine.has(t.serviceId)) n++;
+    if (!t || t.status !== 'waiting' || !mine.has(t.serviceId)) continue;
+    if (windowId !== undefined && t.pinnedWindowId !== null && t.pinnedWindowId !== windowId) continue;
+    n++;
   }
   return n;
 }

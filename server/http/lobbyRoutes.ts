@@ -128,11 +128,10 @@ export function lobbyView(state: HallState, config: HallConfig, now: number) {
   const windows = config.windows.map((w) => {
     const rt = state.windows.get(w.id);
     const pinned = waiting.filter((t) => t.pinnedWindowId === w.id).length;
-    // Tickets pinned to other windows are not this window's to call.
-    const elsewhere = waiting.filter((t) => t.pinnedWindowId !== null && t.pinnedWindowId !== w.id && w.serviceIds.includes(t.serviceId)).length;
     return {
       windowId: w.id, number: w.number, state: rt?.state ?? 'closed', staffId: rt?.staffId ?? null,
-      queue: waitingFor(state, w.serviceIds) - elsewhere, pinned,
+      // Tickets pinned to other windows are not this window's to call.
+      queue: waitingFor(state, w.serviceIds, w.id), pinned,
     };
   });
   // Waiting tickets by number, so the lobby can find the one in front of them.

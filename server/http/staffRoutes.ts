@@ -59,7 +59,7 @@ export function staffRoutes(hub: Hub, tokens: Tokens): Router {
     // The hub's clock, not the last event's: a booked ticket moves up the moment its slot starts.
     const next = nextInLine(hub.state, w, cfg.serviceIds, hub.config.hall.priorityMaxConsecutive, limit, hub.clock.now());
     res.json({
-      windowId, waiting: waitingFor(hub.state, cfg.serviceIds),
+      windowId, waiting: waitingFor(hub.state, cfg.serviceIds, windowId),
       next: next.map((t) => ({
         id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, issuedAt: t.issuedAt,
         // The desk marks booked and pinned tickets and where a moved one came from (三个一样: departures show).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextInLine } from '../../../shared/nextInLine.ts';
+import { nextInLine, waitingFor } from '../../../shared/nextInLine.ts';
 import { aheadOf } from '../../../shared/queuePolicy.ts';
 import { at, callNext, drain, finish, issue, Replay, signIn } from '../../support/spec.ts';
 import { book, checkIn, lobbyHall, move, prioritise, slotIso } from '../../support/lobbySpec.ts';
@@ -82,4 +82,11 @@ describe('the call order with the lobby\'s departures', () => {
     expect(numbers(r, 'W2', at('08:58'))).not.toContain('A001');
     expect(r.run(callNext('W1', 'S01', at('08:58')))[0]!.data).toMatchObject({ number: 'A001' });
   });
+});
+
+it('a window\'s waiting count leaves out tickets pinned to other windows', () => {
+  const r = hall().apply(move('w2', null, 'W2', '熟客', at('08:50')));
+  expect(waitingFor(r.state, ['A', 'B'], 'W1')).toBe(3);
+  expect(waitingFor(r.state, ['B', 'A'], 'W2')).toBe(4);
+  expect(waitingFor(r.state, ['A', 'B'])).toBe(4);
 });
