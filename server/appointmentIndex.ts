@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HallEvent } from '../shared/events.ts';
+import { KEEP_DAYS } from '../shared/appointments.ts';
 import { APPOINTMENT_EVENT_TYPES } from '../shared/lobbyEvents.ts';
+import { addDays } from '../shared/time.ts';
+import { writeFileDurable } from './durableFile.ts';
 import { stripIdem } from './hub.ts';
 import type { EventStore } from './journal.ts';
 
@@ -42,11 +45,22 @@ export class AppointmentIndex {
     mkdirSync(dir, { recursive: true });
     const ix = new AppointmentIndex(join(dir, 'appointments.jsonl'), journal);
     const through = ix.load(log);
+    // Bookings are kept KEEP_DAYS after their date (bookable up to 90 days ahead): older events go.
+    const cut = journal.day ? addDays(journal.day, -(KEEP_DAYS + 100)) : '';
+    if (ix.events.some((e) => e.at.slice(0, 10) < cut)) {
+      const kept = ix.events.filter((e) => e.at.slice(0, 10) >= cut);
+      ix.events.length = 0;
+      ix.seqs.clear();
+      for (const e of kept) ix.keep(e);
+      const lines = [...kept.map((e) => JSON.stringify(e)), ...(through ? [JSON.stringify({ through } satisfies Through)] : [])];
+      await writeFileDurable(ix.path, lines.length ? `${lines.join('\n')}\n` : '');
+      log(`appointment index: bookings older than ${cut} dropped`);
+    }
     // Journal days the index may not have fully seen (a crash, or the first start with an index).
     const missing: HallEvent[] = [];
     let lastDay: string | null = null;
     for (const d of journal.days()) {
-      if (d === journal.day || (through !== null && d <= through)) continue;
+      if (d === journal.day || (through !== null && d <= through) || d < cut) continue;
       for (const e of journal.readDay(d)) if (isAppointmentEvent(e) && !ix.seqs.has(e.seq)) missing.push(stripIdem(e));
       lastDay = d;
     }

@@ -206,6 +206,22 @@ describe('bookings across days', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('"seq":99,');
   });
 
+  it('bookings older than they are kept (KEEP_DAYS after their date) leave the index at start', async () => {
+    h = await startHub();
+    const wed = (await book(T('10:00', '2026-11-26'), '13800005678')).body;
+    const dir = h.dataDir;
+    await h.close({ keepData: true });
+    const { appendFileSync, readFileSync } = await import('node:fs');
+    const file = `${dir}/appointments/appointments.jsonl`;
+    const old = { seq: 0, type: 'AppointmentBooked', at: '2023-01-02T08:00:00.000+08:00', data: { appointmentId: 'old1', code: '424242', serviceId: 'A', date: '2023-01-03', start: '2023-01-03T09:00:00.000+08:00', end: '2023-01-03T09:30:00.000+08:00', phone: '13800000000', name: '', by: 'visitor' } };
+    appendFileSync(file, `${JSON.stringify(old)}\n`);
+    h = await startHub({ dataDir: dir });
+    expect(readFileSync(file, 'utf8')).not.toContain('old1');
+    expect(readFileSync(file, 'utf8')).toContain(wed.id);
+    expect(h.running.hub.state.appointments.byId.has('old1')).toBe(false);
+    expect(h.running.hub.state.appointments.byId.has(wed.id)).toBe(true);
+  });
+
   it('the appointment index rebuilds from the journal when it is lost', async () => {
     h = await startHub();
     const wed = (await book(T('10:00', '2026-11-26'), '13800005678')).body;
