@@ -1,4 +1,3 @@
-import { demoHall } from './demoHall.ts';
 import type { RunningHub } from './app.ts';
 
 /**
@@ -9,8 +8,9 @@ import type { RunningHub } from './app.ts';
  */
 export async function demoPairingLinks(running: Pick<RunningHub, 'hub' | 'trust' | 'createdDemo'>, baseUrl: string): Promise<string[]> {
   const { hub, trust } = running;
-  const isDemo = running.createdDemo || hub.config.hall.name === demoHall.hall.name;
   const devices = trust.devices.list();
+  // Demo devices exist only in a data dir that started as the demo hall.
+  const isDemo = running.createdDemo || devices.some((d) => d.createdBy === 'demo');
   if (!isDemo || devices.some((d) => d.createdBy === 'demo' && d.pairedAt !== null)) return [];
   const now = hub.clock.now();
   const lines: string[] = [];
