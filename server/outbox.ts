@@ -63,7 +63,9 @@ export class Outbox {
 
   constructor(private readonly opts: OutboxOptions) {
     this.log = opts.log ?? (() => {});
-    this.batchSize = opts.batchSize ?? 1000;
+    // Big enough that a backlog costs few round trips, small enough that serialising one batch
+    // (about 0.7 MB) never holds the hub's event loop for long.
+    this.batchSize = opts.batchSize ?? 2000;
     this.heartbeatMs = opts.heartbeatMs ?? 10_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
     this.cursor = loadCursor(opts.dataDir);
