@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { abuseBench } from './abuse/index.ts';
 import { hubBench } from './hub/index.ts';
 import { networkBench } from './network/index.ts';
 import { reportsBench } from './reports/index.ts';
@@ -16,6 +17,7 @@ const sections: Record<string, Section> = {
   network: networkBench,
   reports: reportsBench,
   timing: timingBench,
+  abuse: abuseBench,
 };
 
 const args = process.argv.slice(2);
