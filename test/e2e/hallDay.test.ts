@@ -122,7 +122,10 @@ describe('a hall morning in the browser', () => {
     const token = await h.login('S02');
     await h.api('POST', '/api/windows/W2/sign-in', { post: 'A' }, token);
     for (let i = 0; i < 2; i++) await h.api('POST', '/api/tickets', { serviceId: 'A' });
-    await expect.poll(() => display.locator('.queues li').first().textContent()).toContain('2');
+    // Five services page four at a time: wait for social insurance's row to be on screen.
+    await expect
+      .poll(async () => (await display.locator('.queues li', { hasText: '社保医保' }).allTextContents()).join(' '), { timeout: 25_000 })
+      .toContain('2');
 
     await setDisplayOffline(true);
     // Going offline in Chromium does not cut an open WebSocket; the hub drops it as a dead peer would.
