@@ -2,6 +2,8 @@ import { cpus, totalmem } from 'node:os';
 import { abuseBench } from './abuse/index.ts';
 import { hubBench } from './hub/index.ts';
 import { networkBench } from './network/index.ts';
+import { forwardingBench } from './network/forwarding.ts';
+import { networkScaleBench } from './network/scale.ts';
 import { reportsBench } from './reports/index.ts';
 import { timingBench } from './timing/index.ts';
 
@@ -15,6 +17,9 @@ type Section = (log: (line: string) => void, quick: boolean) => Promise<string[]
 const sections: Record<string, Section> = {
   hub: hubBench,
   network: networkBench,
+  // Separate sections: the bulk-loaded report sizes take minutes on their own.
+  'network-scale': networkScaleBench,
+  'network-forwarding': forwardingBench,
   reports: reportsBench,
   timing: timingBench,
   abuse: abuseBench,
