@@ -7,21 +7,29 @@ import { startHub, type TestHub } from '../support/hub.ts';
 /**
  * The durability promise, seen from inside: a power cut after an answer must not lose what was
  * answered. A SIGKILL keeps the page cache, so kill tests cannot see a missing fdatasync; this
- * test hands the journal instrumented file handles (the `openJournalFile` seam) and spies on the
- * directory sync, logging every open, write, datasync and directory sync in order. After each
+ * test hands the journal instrumented file handles (the `openJournalFile` seam) and watches every
+ * fsync of a directory, logging every open, write, datasync and directory sync in order. After each
  * answer it checks that every byte of the day file had been covered by a completed datasync, and
  * that a new day file's directory entry was synced before that file's first answer.
  *
  * Each datasync is held back a little before it runs: if the hub answered without waiting for
  * it, the answer would arrive while the bytes were still unsynced, whatever the machine's speed.
  */
-const log: string[] = [];
-vi.mock('../../server/durableFile.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../server/durableFile.ts')>();
-  return { ...actual, syncDir: (dir: string) => {
-    actual.syncDir(dir);
-    log.push(`dir ${basename(dir)}`);
-  } };
+const { log } = vi.hoisted(() => ({ log: [] as string[] }));
+// Every fsync of a directory, however the product reaches it (a held directory handle or
+// durableFile's syncDir), is logged by the directory's inode.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const fsyncSync = (fd: number) => {
+    actual.fsyncSync(fd);
+    try {
+      const st = actual.fstatSync(fd);
+      if (st.isDirectory()) log.push(`dir ${st.ino}`);
+    } catch {
+      /* not ours to judge */
+    }
+  };
+  return { ...actual, fsyncSync, default: { ...actual, fsyncSync } };
 });
 
 /** Bytes of each day file known to be on disk: advanced only when a datasync has completed. */
@@ -133,7 +141,9 @@ describe('every answer is on disk before it leaves', () => {
     const after = log.slice(mark);
     const opened = after.indexOf('open 2026-11-24.jsonl');
     expect(opened, `the new day file was opened: ${after.join(', ')}`).toBeGreaterThanOrEqual(0);
-    expect(after.indexOf(`dir ${basename(journalDir)}`, opened), `directory synced after the file was created: ${after.join(', ')}`).toBeGreaterThan(opened);
+    const dirSync = `dir ${statSync(journalDir).ino}`;
+    expect(after.indexOf(dirSync, opened), `directory synced after the file was created: ${after.join(', ')}`).toBeGreaterThan(opened);
+    expect(after.indexOf(dirSync, opened), 'and before its first line was synced').toBeLessThan(after.indexOf('sync 2026-11-24.jsonl'));
     durable('2026-11-24', 'first ticket of the day');
   });
 });
