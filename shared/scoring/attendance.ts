@@ -140,8 +140,8 @@ function pauseFinding(input: AttendanceInput, p: Pause, sessions: readonly Sessi
   if (!ok) {
     return { code: 'leave-post', staffId: p.staffId, windowId: p.windowId, evidence: {
       from: toIso(p.from, tz), to: toIso(to, tz), minutes: m, windowId: p.windowId,
-      zh: `${hm(p.from)}–${hm(to)} ${p.windowId} 暂停（未说明原因）${m} 分钟，期间 ${p.windowId} 空岗 ${e} 分钟`,
-      en: `${p.windowId} paused ${hm(p.from)}–${hm(to)} (no reason given) for ${m} min; ${p.windowId} empty for ${e} min`,
+      zh: `${hm(p.from)}–${hm(to)} ${p.windowId} 暂停（未说明原因）${m} 分钟，其中 ${e} 分钟无人顶岗、窗口空岗`,
+      en: `${p.windowId} paused ${hm(p.from)}–${hm(to)} (no reason given) for ${m} min, ${e} min of it with nobody covering`,
     } };
   }
   const why = `${reasonText(p.reason, 'zh')}${p.note ? `：${p.note}` : ''}`;

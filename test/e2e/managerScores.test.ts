@@ -106,11 +106,11 @@ describe('the manager app', () => {
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'manager-scorecard');
     await page.locator('score-cards tr[data-staff=S02]').click();
-    await expect.poll(() => card.textContent()).toContain('暂停（开会）45 分钟，无人顶岗');
+    await expect.poll(() => card.textContent()).toContain('离开 W2（开会）45 分钟，其中 45 分钟无人顶岗、窗口空岗');
     expect(await card.textContent()).not.toContain('meeting');
     await page.click('header button:has-text("English")');
     await page.locator('score-cards tr[data-staff=S02]').click();
-    await expect.poll(() => page.locator('score-cards #card').textContent()).toContain('paused 09:30–10:15 (meeting) for 45 min');
+    await expect.poll(() => page.locator('score-cards #card').textContent()).toContain('Away from W2 09:30–10:15 (meeting) for 45 min, 45 min of it with nobody covering');
     await page.click('header button:has-text("中文")');
     await page.locator('score-cards tr[data-window=W5]').click();
     await expect.poll(() => page.locator('score-cards #card').textContent()).toContain('无人顶岗');

@@ -80,7 +80,7 @@ describe('one covered absence, however it is recorded', () => {
       .signOut('09:45', 'S02', 'W1').signIn('09:45', 'S01', 'W1').signOut('12:01', 'S01', 'W1'));
     const charge = item(staffOf(score(given), 'S01'), 'leave-post');
     expect(charge).toMatchObject({ count: 1 });
-    expect(charge!.evidence[0]!.zh).toBe('09:00–09:45 W1 暂停（未说明原因）45 分钟，期间 W1 空岗 1 分钟');
+    expect(charge!.evidence[0]!.zh).toBe('09:00–09:45 W1 暂停（未说明原因）45 分钟，其中 1 分钟无人顶岗、窗口空岗');
   });
 
   it('a short stated pause within the grace, nobody covering: no charge', () => {
