@@ -9,22 +9,26 @@ import { DEMO_PINS, startHub, type TestHub } from '../support/hub.ts';
 /**
  * `npm run simulate -- --url`: a hub running on its own fast clock (as QUEUE_CLOCK_START and
  * QUEUE_CLOCK_SPEED start it), driven by the simulator that can only wait for that clock. A day
- * from 07:50 to past 18:00 at ×6,000 takes about seven seconds.
+ * from 07:50 to past 18:00 at ×3,000 takes about fifteen seconds.
  */
 describe('the simulator driving a hub that runs on its own clock', () => {
   let h: TestHub;
   let run: RunResult & { speed: number };
   const day = '2026-11-23';
+  const SPEED = 3000;
 
   beforeAll(async () => {
-    h = await startHub({ clock: createClock({ start: localTimeToMs(day, '07:50', 'Asia/Shanghai'), speed: 6000 }) });
+    // Two hours of hall time before opening (2.4 s here) leave a busy machine room to set up.
+    h = await startHub({ clock: createClock({ start: localTimeToMs(day, '06:00', 'Asia/Shanghai'), speed: SPEED }) });
     run = await runAgainstHub(h.url, h.running.hub.config, DEMO_PINS, { days: 1, ticketsPerDay: 25, seed: 3, mix: DEMO_MIX });
-  }, 60_000);
+  }, 120_000);
   afterAll(() => h?.close());
 
   it('measures the clock, plays the hub\'s current day and is refused nothing', () => {
-    expect(run.speed).toBeGreaterThan(5000);
-    expect(run.speed).toBeLessThan(7200);
+    // Measured from two looks at /api/health: on a loaded machine each look may be late, so only
+    // the order of magnitude is the simulator's to get right (its waits look again every 2 s).
+    expect(run.speed).toBeGreaterThan(SPEED / 2);
+    expect(run.speed).toBeLessThan(SPEED * 2);
     expect(run.days.map((d) => d.day)).toEqual([day]);
     expect(run.days[0]!.ticketIds.length).toBeGreaterThanOrEqual(20);
     expect(run.surprises).toEqual({});

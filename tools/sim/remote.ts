@@ -15,6 +15,8 @@ const RESYNC_MS = 2000;
  */
 export async function runAgainstHub(url: string, hall: HallConfig, pins: Record<string, string>, o: Omit<RunOptions, 'days'> & { days: number }): Promise<RunResult & { speed: number }> {
   const base = url.replace(/\/$/, '');
+  const driver = new HttpDriver(base, pins, (ms) => until(ms), (ms) => until(ms));
+  await driver.prepare();
   const hubNow = async () => {
     const res = await fetch(`${base}/api/health`);
     if (!res.ok) throw new Error(`${base}/api/health answered ${res.status}`);
@@ -36,7 +38,6 @@ export async function runAgainstHub(url: string, hall: HallConfig, pins: Record<
   const now = await hubNow();
   const today = localDate(now, tz);
   const first = now < localTimeToMs(today, '17:00', tz) ? today : addDays(today, 1);
-  const driver = new HttpDriver(base, pins, until, until);
   const r = await runDays(driver, hall, { ...o, days: businessDays(first, o.days) });
   return { ...r, speed };
 }
