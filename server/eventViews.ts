@@ -32,7 +32,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   StaffSignedOut: [...AT_WINDOW, 'reason'],
   WindowPaused: [...AT_WINDOW, 'reason', 'note', 'expectedBackAt'],
   WindowResumed: [...AT_WINDOW],
-  DayClosed: ['businessDay', 'abandonedTicketIds', 'finishedTicketIds'],
+  DayClosed: ['businessDay', 'abandonedTicketIds', 'heldTicketIds', 'finishedTicketIds'],
   TicketsVoided: ['ticketIds', 'numbers'],
   TicketMoved: [...TICKET, 'toServiceId', 'toWindowId'],
   TicketPrioritised: [...TICKET],

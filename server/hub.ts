@@ -8,6 +8,7 @@ import { evolve, initialState, type HallState, type Ticket } from '../shared/sta
 import { localDate, toIso } from '../shared/time.ts';
 import type { Clock } from './clock.ts';
 import { StorageLostError, type EventStore } from './journal.ts';
+import { heldAtClose, heldOverDay } from './heldOver.ts';
 
 type Build = (at: number) => Command;
 
@@ -97,7 +98,10 @@ export class Hub {
 
   private replay(events: readonly HallEvent[]): HallState {
     const s = initialState(this.config);
-    for (const e of this.carried(events[0]?.seq ?? this.journal.lastSeq + 1)) evolve(s, e);
+    // Tickets in staff hands at the last close come back with their day (server/heldOver.ts).
+    const held = heldOverDay(this.journal);
+    for (const e of this.carried(held[0]?.seq ?? events[0]?.seq ?? this.journal.lastSeq + 1)) evolve(s, e);
+    for (const e of held) evolve(s, e);
     s.seq = this.journal.lastSeq - events.length;
     for (const e of events) {
       evolve(s, e);
@@ -282,9 +286,14 @@ export class Hub {
       }
       this.pastReads.push(now);
       past = initialState(this.config);
-      for (const e of this.journal.readDay(day)) evolve(past, e);
+      const events = this.journal.readDay(day);
+      for (const e of events) evolve(past, e);
+      // Tickets its close left in hand ended in the next day's file; while that day is open they may still end.
+      const held = heldAtClose(events);
+      const next = held.size ? this.journal.days().find((d) => d > day) : undefined;
+      if (next) for (const e of this.journal.readDay(next)) if (held.has((e.data as { ticketId?: string }).ticketId ?? '')) evolve(past, e);
       if (this.pastDays.size >= PAST_DAYS_KEPT) this.pastDays.delete(this.pastDays.keys().next().value!);
-      this.pastDays.set(day, past);
+      if (next !== this.journal.day) this.pastDays.set(day, past);
     }
     const pt = past.tickets.get(id);
     return pt ? { ticket: pt, state: past } : null;

@@ -125,10 +125,15 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       const missed = missedAtClose(state, command.businessDay);
       const missedEvents: HallEventBody[] = missed.length ? [{ type: 'AppointmentsMissed', data: { businessDay: command.businessDay, appointmentIds: missed } }] : [];
       if (state.businessDay !== command.businessDay && !hasSessions(state)) return missedEvents;
-      const abandoned = [...state.tickets.values()]
-        .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving')
-        .map((t) => t.id);
-      return [{ type: 'DayClosed', data: { businessDay: command.businessDay, abandonedTicketIds: abandoned } }, ...missedEvents];
+      if (state.businessDay === null && state.closedDay === command.businessDay) return missedEvents;
+      // Only the waiting are abandoned. A ticket called or in service stays in its staffer's hand
+      // for one night: it ends after midnight as usual, or is abandoned at the next day's close.
+      const tickets = [...state.tickets.values()];
+      const inHand = (t: (typeof tickets)[number]) => t.status === 'called' || t.status === 'serving';
+      const abandoned = tickets.filter((t) => t.status === 'waiting' || (inHand(t) && t.businessDay < command.businessDay)).map((t) => t.id);
+      const held = tickets.filter((t) => inHand(t) && t.businessDay >= command.businessDay).map((t) => t.id);
+      const heldPart = held.length ? { heldTicketIds: held } : {};
+      return [{ type: 'DayClosed', data: { businessDay: command.businessDay, abandonedTicketIds: abandoned, ...heldPart } }, ...missedEvents];
     }
     case 'MoveTicket':
     case 'PrioritiseTicket':

@@ -64,7 +64,14 @@ export type HallEventBody =
       data: AtWindow & { reason: PauseReason; note: string; expectedBackAt: string | null };
     }
   | { type: 'WindowResumed'; data: AtWindow }
-  | { type: 'DayClosed'; data: { businessDay: string; abandonedTicketIds: string[] } };
+  | {
+      type: 'DayClosed';
+      /**
+       * `heldTicketIds`: tickets called or in service at the close; they stay with their staffer, who
+       * ends them after midnight as usual (absent when none, and in journals written before the rule).
+       */
+      data: { businessDay: string; abandonedTicketIds: string[]; heldTicketIds?: string[] };
+    };
 
 export type HallEventType = HallEventBody['type'];
 

@@ -91,6 +91,8 @@ export interface HallState {
   appointments: AppointmentBook;
   /** 延时服务 per service, each for its business day. */
   extensions: Map<string, Extension>;
+  /** The business day closed last while no later day has opened: closing it again does nothing. */
+  closedDay?: string | null;
 }
 
 export function initialState(config: Pick<HallConfig, 'windows'>): HallState {
@@ -133,8 +135,9 @@ export function evolve(state: HallState, event: HallEvent): HallState {
     case 'TicketIssued': {
       const d = event.data;
       if (ticketsDay(state) !== d.businessDay) {
-        // First ticket of a new day: the closed day's tickets live on in its journal file.
-        state.tickets = new Map();
+        // First ticket of a new day: the closed day's tickets live on in its journal file, except
+        // those still in a staffer's hand since the close (they end as usual, then go).
+        state.tickets = new Map([...state.tickets].filter(([, t]) => t.status === 'called' || t.status === 'serving'));
         state.waiting = new Set();
         state.issuedPerService = new Map();
         state.servedPerService = new Map();
@@ -256,7 +259,10 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       return state;
     }
     case 'DayClosed': {
-      for (const w of state.windows.values()) signOut(state, w);
+      const held = new Set(event.data.heldTicketIds ?? []);
+      // A window with a ticket in hand at the close stays signed in until its staffer ends it.
+      for (const w of state.windows.values()) if (!w.currentTicketId || !held.has(w.currentTicketId)) signOut(state, w);
+      state.closedDay = event.data.businessDay;
       for (const id of event.data.abandonedTicketIds) {
         const t = state.tickets.get(id);
         if (t) t.status = 'abandoned';

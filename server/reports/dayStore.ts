@@ -7,6 +7,8 @@ import { TicketFold, ticketTimes } from '../../shared/reports/ticketTimes.ts';
 import type { Hub } from '../hub.ts';
 import { readDayFile, writeDayFile } from './compactFile.ts';
 import { forEachJournalEvent } from './journalLines.ts';
+import { aboutHeld, dayStamp, followHeld } from './heldOverDays.ts';
+import { heldAtClose } from '../heldOver.ts';
 import { foldPool } from './foldPool.ts';
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
@@ -45,12 +47,9 @@ export class DayStore {
   }
 
   private journalSize(day: string): number {
-    if (!this.dataDir) return this.hub.journal.readDay(day).length;
-    try {
-      return statSync(join(this.dataDir, 'journal', `${day}.jsonl`)).size;
-    } catch {
-      return -1;
-    }
+    if (!this.dataDir) return this.hub.journal.readDay(day).length + this.heldEndsInMemory(day).length;
+    // Plus the next day's size while this day's close left tickets in hand (server/reports/heldOverDays.ts).
+    return dayStamp(join(this.dataDir, 'journal', `${day}.jsonl`));
   }
 
   private serves(): Record<string, string[]> {
@@ -158,9 +157,23 @@ export class DayStore {
       tickets.add(e);
       facts.add(e);
     };
-    if (this.dataDir && day !== this.hub.journal.day) forEachJournalEvent(join(this.dataDir, 'journal', `${day}.jsonl`), add);
-    else for (const e of this.hub.journal.readDay(day)) add(e);
+    if (this.dataDir && day !== this.hub.journal.day) {
+      const path = join(this.dataDir, 'journal', `${day}.jsonl`);
+      forEachJournalEvent(path, add);
+      followHeld(path, (e) => tickets.add(e));
+    } else {
+      for (const e of this.hub.journal.readDay(day)) add(e);
+      for (const e of this.heldEndsInMemory(day)) tickets.add(e);
+    }
     return toColumns(day, tickets.rows({ closed: true }), facts.finish());
+  }
+
+  /** Without a data dir: the next day's events about tickets this day's close left in hand. */
+  private heldEndsInMemory(day: string): HallEvent[] {
+    const events = this.hub.journal.readDay(day);
+    const held = heldAtClose(events);
+    const next = this.hub.journal.days().find((d) => d > day);
+    return held.size && next ? this.hub.journal.readDay(next).filter((e) => aboutHeld(held, e)) : [];
   }
 
   private safeDay(day: string) {

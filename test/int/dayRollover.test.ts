@@ -42,6 +42,47 @@ describe('business days', () => {
     expect((await h.api('GET', '/api/health')).body.businessDay).toBe('2026-11-24');
   });
 
+  it('a ticket in service at the close stays with its staffer, who finishes it after midnight; its day reports it served', async () => {
+    const dataDir = tempDir();
+    h = await startHub({ dataDir, start: '2026-11-23T23:40:00+08:00' });
+    const s01 = await h.login('S01');
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, s01);
+    const a1 = (await h.api('POST', '/api/tickets', { serviceId: 'A' })).body;
+    const a2 = (await h.api('POST', '/api/tickets', { serviceId: 'A' })).body;
+    await h.api('POST', '/api/windows/W1/call-next', undefined, s01);
+    h.clock.set(at('2026-11-23T23:59:00+08:00'));
+    expect((await h.api('POST', '/api/windows/W1/start', undefined, s01)).status).toBe(200);
+
+    h.clock.set(at('2026-11-24T00:01:00+08:00'));
+    await h.running.hub.tick();
+    const closed = h.running.hub.journal.readDay('2026-11-23').findLast((e) => e.type === 'DayClosed')!;
+    expect(closed.data).toEqual({ businessDay: '2026-11-23', abandonedTicketIds: [a2.id], heldTicketIds: [a1.id] });
+    expect((await h.api('GET', `/api/tickets/${a1.id}`)).body.status).toBe('serving');
+    expect((await h.api('GET', `/api/tickets/${a2.id}`)).body.status).toBe('abandoned');
+
+    // A restart in between brings the ticket and the staffer's window back from the closed day's file.
+    await h.close({ keepData: true });
+    h = await startHub({ dataDir, start: '2026-11-24T00:05:00+08:00' });
+    const n1 = (await h.api('POST', '/api/tickets', { serviceId: 'A' })).body;
+    expect(n1.number).toBe('A001');
+    h.clock.set(at('2026-11-24T00:10:00+08:00'));
+    const fin = await h.api('POST', '/api/windows/W1/finish', { outcome: 'one-time-notice' }, s01);
+    expect(fin.status).toBe(200);
+    const done = (await h.api('GET', `/api/tickets/${a1.id}`)).body;
+    expect(done).toMatchObject({ status: 'done', outcome: 'one-time-notice', businessDay: '2026-11-23', startedAt: '2026-11-23T23:59:00.000+08:00', finishedAt: '2026-11-24T00:10:00.000+08:00' });
+    // The finished ticket leaves the open day's state with its next new ticket, and is still read from its own day.
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    expect((await h.api('GET', `/api/tickets/${a1.id}`)).body).toMatchObject({ status: 'done', outcome: 'one-time-notice' });
+
+    const m01 = await h.login('M01');
+    const day = (await h.api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-23', undefined, m01)).body;
+    expect(day.total).toMatchObject({ issued: 2, served: 1, abandoned: 1 });
+    const next = (await h.api('GET', '/api/reports/waits?from=2026-11-24&to=2026-11-24', undefined, m01)).body;
+    expect(next.total).toMatchObject({ issued: 2, served: 0, abandoned: 0 });
+    const both = (await h.api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-24', undefined, m01)).body;
+    expect(both.total).toMatchObject({ issued: 4, served: 1, abandoned: 1 });
+  });
+
   it('a hub that was down over midnight closes the old day when it starts', async () => {
     const dataDir = tempDir();
     h = await startHub({ dataDir, start: '2026-11-23T10:00:00+08:00' });

@@ -197,8 +197,12 @@ describe('a whole simulated day through decide and evolve', () => {
 
       replay.run(closeDay(DAY, at('00:00', '2026-11-24')));
       check(state, replay.events);
-      for (const t of state.tickets.values()) expect(['done', 'no-show', 'abandoned']).toContain(t.status);
-      expect(state.staffWindow.size).toBe(0);
+      // Whoever was called or in service at midnight stays at that window, signed in; everyone else is out.
+      for (const t of state.tickets.values()) expect(['done', 'no-show', 'abandoned', 'called', 'serving']).toContain(t.status);
+      const inHand = [...state.windows.values()].filter((w) => w.currentTicketId !== null);
+      for (const w of inHand) expect(['called', 'serving']).toContain(state.tickets.get(w.currentTicketId!)?.status);
+      expect(state.staffWindow.size).toBe(inHand.length);
+      expect([...state.tickets.values()].filter((t) => t.status === 'called' || t.status === 'serving').length).toBe(inHand.length);
       const issuedToday = replay.events.filter((e) => e.type === 'TicketIssued').length;
       expect(state.tickets.size).toBe(issuedToday);
     });

@@ -1,0 +1,90 @@
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { HallEvent } from '../../shared/events.ts';
+import { forEachJournalEvent } from './journalLines.ts';
+
+/**
+ * A ticket called or in service at a day's close stays in its staffer's hand and ends in the next
+ * day's file. Its report row belongs to the day it was issued, so a closed day's fold follows those
+ * tickets into the next file, and its compact file is checked against both files' sizes.
+ */
+
+/** The DayClosed is among a day file's last lines (only AppointmentsMissed may follow it). */
+const TAIL = 512 * 1024;
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
+
+/** Ids the day's close left in staff hands, read from the file's tail. */
+export function heldIdsOf(journalPath: string): Set<string> {
+  let fd: number;
+  try {
+    fd = openSync(journalPath, 'r');
+  } catch {
+    return new Set();
+  }
+  try {
+    const size = statSync(journalPath).size;
+    const len = Math.min(size, TAIL);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    const lines = buf.toString('utf8').split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (!lines[i]!.includes('"DayClosed"')) continue;
+      try {
+        const e = JSON.parse(lines[i]!) as HallEvent;
+        if (e.type === 'DayClosed') return new Set(e.data.heldTicketIds ?? []);
+      } catch {
+        // A cut first line of the tail: not the close.
+      }
+    }
+    return new Set();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The journal file of the next day that has one, or null. */
+export function nextDayFile(journalPath: string): string | null {
+  const dir = dirname(journalPath);
+  const me = basename(journalPath);
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    // The data dir went away (a test's temp dir, a deleted dir): no next day to follow.
+    return null;
+  }
+  const next = files.filter((f) => DAY_FILE.test(f) && f > me).sort()[0];
+  return next ? join(dir, next) : null;
+}
+
+const size = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+};
+
+/** What a closed day's compact file is checked against: its journal's size, plus the next day's while tickets were held. */
+export function dayStamp(journalPath: string): number {
+  const own = size(journalPath);
+  if (own < 0 || !heldIdsOf(journalPath).size) return own;
+  const next = nextDayFile(journalPath);
+  return next ? own + size(next) : own;
+}
+
+/** The next day's events about tickets a close left in hand: an event with one of their ids. */
+export function aboutHeld(held: ReadonlySet<string>, e: HallEvent): boolean {
+  const d = e.data as { ticketId?: unknown };
+  return typeof d.ticketId === 'string' && held.has(d.ticketId);
+}
+
+/** Feeds `add` the next day's events about the tickets this day's close left in hand. */
+export function followHeld(journalPath: string, add: (e: HallEvent) => void): void {
+  const held = heldIdsOf(journalPath);
+  if (!held.size) return;
+  const next = nextDayFile(journalPath);
+  if (next) forEachJournalEvent(next, (e) => {
+    if (aboutHeld(held, e)) add(e);
+  });
+}
