@@ -49,7 +49,8 @@ export function scoresRoutes(hub: Hub, scoring: () => Promise<ScoreService>): Ro
   r.get('/api/reports/scores', async (req, res) => {
     const q = parse(dateQuery, req.query);
     const svc = await scoring();
-    const day = svc.day(q.date ?? hub.today());
+    // A closed day not yet scored is scored in the report worker (see ScoreService.days).
+    const [day] = (await svc.days([q.date ?? hub.today()])) as [DayScore];
     if (q.format === 'csv') return sendCsv(res, `scores-${day.date}`, dayCsv(day, svc.rubric.parts.map((p) => p.id)));
     res.json(dayView(day));
   });

@@ -3,7 +3,9 @@ import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { bookingCounts } from '../../shared/reports/lobbyFigures.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import type { Hub } from '../hub.ts';
+import { encodeDay } from '../reports/compactFile.ts';
 import { DayStore } from '../reports/dayStore.ts';
+import { foldPool } from '../reports/foldPool.ts';
 import { waitingNow } from '../reports/waitingNow.ts';
 import { previousPeriod, resolvePeriod, waitsCsv, waitsQuerySchema, type WaitsQuery } from '../reports/waitsQuery.ts';
 import { parse } from './errors.ts';
@@ -35,6 +37,39 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     answers.set(key, { days, report });
     return report;
   };
+  // The same answer computed in the report worker: closed days are read there from their compact
+  // files, the open day is sent as bytes. Kept while no day under it changed (journal sizes, the
+  // open day's columns object). Without a data dir, or if the worker fails, computed here.
+  const offThread = new Map<string, { sig: (string | DayColumns)[]; report: WaitsFigures }>();
+  const computeAsync = async (from: string, to: string, q: WaitsQuery): Promise<WaitsFigures> => {
+    const sources = store.sources(from, to);
+    if (!sources) return compute(from, to, q);
+    const bookings = bookingCounts(hub.state.appointments, from, to);
+    const opts = { excludeFlagged: q.excludeFlagged, factor: q.suspectFactor };
+    const key = JSON.stringify([from, to, opts, [...bookings], hub.config.services]);
+    const sig = sources.map((s) => ('live' in s ? s.live : `${s.day}:${s.journalSize}`));
+    const known = offThread.get(key);
+    if (known && known.sig.length === sig.length && known.sig.every((x, i) => x === sig[i])) return known.report;
+    const job = {
+      from, to, config: hub.config, opts: { ...opts, bookings: [...bookings] },
+      days: sources.map((s) => ('live' in s ? { day: s.day, encoded: encodeDay(s.live, 0) } : s)),
+    };
+    try {
+      let answer = await foldPool.waits(job);
+      if ('stale' in answer) {
+        // A day the worker could not fold (or whose journal grew since): fold it here once, then ask again.
+        for (const d of answer.stale) store.day(d);
+        answer = await foldPool.waits(job);
+      }
+      if ('stale' in answer) return compute(from, to, q);
+      if (offThread.size >= 32) offThread.delete(offThread.keys().next().value!);
+      offThread.set(key, { sig, report: answer.report });
+      return answer.report;
+    } catch (e) {
+      hub.log(`report worker could not compute waits ${from}..${to}: ${(e as Error).message}`);
+      return compute(from, to, q);
+    }
+  };
   const query = (req: Request) => {
     const q = parse(waitsQuerySchema, req.query);
     return { q, ...resolvePeriod(q, hub.today()) };
@@ -56,7 +91,7 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     const { q, from, to } = query(req);
     // Days never reported on are folded in the report worker first, off the hub's thread.
     await store.prepare(q.compare === 'previous' ? previousPeriod(from, to).from : from, to);
-    const report = q.format === 'csv' ? compute(from, to, q) : withWaiting(compute(from, to, q), from, to);
+    const report = q.format === 'csv' ? await computeAsync(from, to, q) : withWaiting(await computeAsync(from, to, q), from, to);
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="waits-${from}_${to}${q.groupBy === 'service' ? '' : `-${q.groupBy}`}.csv"`);
@@ -65,7 +100,7 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
     }
     if (q.compare === 'previous') {
       const prev = previousPeriod(from, to);
-      const p = compute(prev.from, prev.to, q);
+      const p = await computeAsync(prev.from, prev.to, q);
       res.json({ ...report, previous: { from: p.from, to: p.to, days: p.days, services: p.services, total: p.total } });
       return;
     }
@@ -75,7 +110,7 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
   r.get('/api/reports/waits/heatmap', async (req, res) => {
     const { q, from, to } = query(req);
     await store.prepare(from, to);
-    const report = compute(from, to, q);
+    const report = await computeAsync(from, to, q);
     res.json({ from, to, ...report.heatmap });
   });
 

@@ -110,6 +110,27 @@ export class DayStore {
     return out;
   }
 
+  /**
+   * Where the report worker finds each day of [from, to]: a closed day's compact file with the
+   * journal size it must match, or the open day's columns (folded here from the live events).
+   * Null without a data dir: the days then exist in memory only and `range` must be used.
+   */
+  sources(from: string, to: string): ({ day: string; file: string; journalSize: number } | { day: string; live: DayColumns })[] | null {
+    if (!this.reportsDir) return null;
+    const out: ({ day: string; file: string; journalSize: number } | { day: string; live: DayColumns })[] = [];
+    for (const day of this.hub.journal.days()) {
+      if (day < from || day > to) continue;
+      if (!this.isClosed(day)) {
+        const live = this.liveDay(day);
+        if (live) out.push({ day, live });
+        continue;
+      }
+      const size = this.journalSize(day);
+      if (size >= 0) out.push({ day, file: join(this.reportsDir, `${day}.bin`), journalSize: size });
+    }
+    return out;
+  }
+
   day(day: string): DayColumns | null {
     if (!this.isClosed(day)) return this.liveDay(day);
     const size = this.journalSize(day);

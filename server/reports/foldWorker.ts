@@ -1,14 +1,18 @@
 import { parentPort } from 'node:worker_threads';
 import { foldToFile, type FoldJob } from './foldDay.ts';
+import { runScores, runWaits, type ScoresJob, type WaitsJob } from './reportJobs.ts';
 
 /**
- * Runs in a worker thread: folds closed days' journals into compact files, so the first report
- * over months of journals never holds up a ticket or a call on the hub's own thread.
+ * Runs in a worker thread: folds closed days' journals into compact files, computes multi-day
+ * wait reports and scores closed days, so the heaviest report never holds up a ticket or a call
+ * on the hub's own thread.
  */
-parentPort!.on('message', (job: FoldJob & { id: number }) => {
+type Job = (FoldJob & { kind?: 'fold' }) | WaitsJob | ScoresJob;
+
+parentPort!.on('message', (job: Job & { id: number }) => {
   try {
-    foldToFile(job);
-    parentPort!.postMessage({ id: job.id, ok: true });
+    const result = job.kind === 'waits' ? runWaits(job) : job.kind === 'scores' ? runScores(job) : foldToFile(job);
+    parentPort!.postMessage({ id: job.id, ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, ok: false, error: (e as Error).message });
   }

@@ -6,7 +6,7 @@ import { ScoringStore } from './store.ts';
 export function scoringFor(hub: Hub, dataDir: string): () => Promise<ScoreService> {
   let opening: Promise<ScoreService> | null = null;
   return () => {
-    opening ??= ScoringStore.open(dataDir).then((store) => new ScoreService(hub, store));
+    opening ??= ScoringStore.open(dataDir).then((store) => new ScoreService(hub, store, dataDir));
     opening.catch(() => (opening = null));
     return opening;
   };

@@ -5,7 +5,9 @@ import { bestOf, periodRange, quartersOf, rollup, type Period, type Rollup, type
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
+import { join } from 'node:path';
 import type { Hub } from '../hub.ts';
+import { foldPool } from '../reports/foldPool.ts';
 import type { ScoringStore } from './store.ts';
 
 export interface PeriodResult extends Rollup {
@@ -31,6 +33,8 @@ export class ScoreService {
   constructor(
     private readonly hub: Hub,
     readonly store: ScoringStore,
+    /** The hub's data dir: with one, closed days are scored in the report worker from their journal files. */
+    private readonly dataDir?: string,
   ) {}
 
   get rubric(): Rubric {
@@ -49,8 +53,7 @@ export class ScoreService {
     const tz = this.hub.tz;
     const open = date === this.hub.journal.day;
     const live = date === today;
-    // Today's date is part of the key: a complaint's deadline passing changes a closed day's evidence.
-    const key = `${date}|${this.store.version}|${today}`;
+    const key = this.key(date, today);
     if (!live) {
       const hit = this.cache.get(key);
       if (hit) return hit;
@@ -61,11 +64,64 @@ export class ScoreService {
       date, config: this.hub.config, events, schedule: this.store.settings.schedule,
       records: recordsOn(this.records(), date), rubric: this.rubric, until, asOf: today,
     });
-    if (!live) {
-      if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, result);
-    }
+    if (!live) this.remember(key, result);
     return result;
+  }
+
+  private key(date: string, today: string): string {
+    // Today's date is part of the key: a complaint's deadline passing changes a closed day's evidence.
+    return `${date}|${this.store.version}|${today}`;
+  }
+
+  /**
+   * The same scores as `day`, with the closed days not yet cached scored in the report worker (a
+   * batch at a time), so a year of them never holds the hub's thread. The open day, and every day
+   * when there is no data dir or the worker fails, is scored here.
+   */
+  async days(dates: readonly string[]): Promise<DayScore[]> {
+    const today = this.hub.today();
+    const tz = this.hub.tz;
+    const missing = this.dataDir
+      ? dates.filter((d) => d < today && d !== this.hub.journal.day && !this.cache.has(this.key(d, today)))
+      : [];
+    if (missing.length) {
+      const journalDays = new Set(this.hub.journal.days());
+      const version = this.store.version;
+      const records = this.records();
+      const base = {
+        config: { hall: this.hub.config.hall, windows: this.hub.config.windows, staff: this.hub.config.staff },
+        schedule: this.store.settings.schedule, rubric: this.rubric, asOf: today,
+      };
+      try {
+        // Batches of a month: each answer is small to take in between the hub's other requests.
+        for (let i = 0; i < missing.length; i += 31) {
+          const batch = missing.slice(i, i + 31);
+          const scores = await foldPool.scores({
+            ...base,
+            days: batch.map((date) => ({
+              date, until: endOfLocalDay(date, tz), records: recordsOn(records, date),
+              journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
+            })),
+          });
+          // Kept only if nothing they depend on changed meanwhile; otherwise `day` scores them afresh.
+          if (this.store.version !== version || this.hub.today() !== today) break;
+          scores.forEach((sc) => this.remember(this.key(sc.date, today), sc));
+        }
+      } catch (e) {
+        this.hub.log(`report worker could not score days: ${(e as Error).message}`);
+      }
+    }
+    const out: DayScore[] = [];
+    for (const d of dates) {
+      out.push(this.day(d));
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return out;
+  }
+
+  private remember(key: string, result: DayScore) {
+    if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, result);
   }
 
   /** Days a period counts: from the hall's first journal day to today, working days and days with events. */
@@ -87,17 +143,12 @@ export class ScoreService {
   }
 
   /**
-   * The same roll-up, a day at a time with the hub's other requests in between: a year's roll-up
-   * scores hundreds of days, and tickets and calls are answered between any two of them.
+   * The same roll-up, with the closed days scored in the report worker: a year's roll-up scores
+   * hundreds of days, and tickets and calls are answered meanwhile.
    */
   async periodAsync(period: Period, of: string): Promise<PeriodResult> {
     const range = this.rangeOf(period, of);
-    const days: DayScore[] = [];
-    for (const d of this.periodDays(range.from, range.to)) {
-      days.push(this.day(d));
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    return this.assemble(period, of, range, days);
+    return this.assemble(period, of, range, await this.days(this.periodDays(range.from, range.to)));
   }
 
   private rangeOf(period: Period, of: string): { from: string; to: string } {

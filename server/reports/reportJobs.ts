@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { HallConfig } from '../../shared/config.ts';
+import type { DayColumns } from '../../shared/reports/dayColumns.ts';
+import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
+import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
+import type { ActiveRecords } from '../../shared/scoring/records.ts';
+import type { Rubric } from '../../shared/scoring/rubrics.ts';
+import type { ScheduleSettings } from '../../shared/scoring/types.ts';
+import { parseJournal } from '../journal.ts';
+import { decodeDay, readDayFile } from './compactFile.ts';
+
+/**
+ * The report computations the report worker runs off the hub's thread. Everything comes as plain
+ * data (config, rubric, records, the open day's columns encoded as a compact file's bytes); closed
+ * days are read by the worker itself, from their compact files or journals.
+ */
+
+/** A day of a wait report: a closed day's compact file (checked against its journal's size), or the open day's bytes. */
+export type WaitsDaySource = { day: string; file: string; journalSize: number } | { day: string; encoded: Uint8Array };
+
+export interface WaitsJob {
+  kind: 'waits';
+  from: string;
+  to: string;
+  config: HallConfig;
+  opts: Omit<ReportOptions, 'bookings'> & { bookings: [string, { booked: number; checkedIn: number; missed: number }][] };
+  days: WaitsDaySource[];
+}
+
+/** The report, or the closed days whose compact file was missing or stale (the hub then computes it itself). */
+export type WaitsResult = { report: WaitsFigures } | { stale: string[] };
+
+export interface ScoresJob {
+  kind: 'scores';
+  config: Pick<HallConfig, 'hall' | 'windows' | 'staff'>;
+  schedule: ScheduleSettings;
+  rubric: Rubric;
+  asOf: string;
+  /** Closed days only: the journal file (null when the day has none), the day's end and the records bearing on it. */
+  days: { date: string; journalPath: string | null; until: number; records: ActiveRecords }[];
+}
+
+// Closed days stay decoded in the worker between reports, checked against the journal's size.
+const decoded = new Map<string, { journalSize: number; day: DayColumns }>();
+
+function closedDay(src: { day: string; file: string; journalSize: number }): DayColumns | null {
+  const known = decoded.get(src.file);
+  if (known && known.journalSize === src.journalSize) return known.day;
+  const onDisk = readDayFile(src.file);
+  if (!onDisk || onDisk.journalSize !== src.journalSize || onDisk.day.day !== src.day) return null;
+  if (decoded.size >= 1000) decoded.delete(decoded.keys().next().value!);
+  decoded.set(src.file, { journalSize: src.journalSize, day: onDisk.day });
+  return onDisk.day;
+}
+
+export function runWaits(job: WaitsJob): WaitsResult {
+  const days: DayColumns[] = [];
+  const stale: string[] = [];
+  for (const src of job.days) {
+    if ('encoded' in src) {
+      const d = decodeDay(Buffer.from(src.encoded.buffer, src.encoded.byteOffset, src.encoded.byteLength));
+      if (d) days.push(d.day);
+      else stale.push(src.day);
+      continue;
+    }
+    const d = closedDay(src);
+    if (d) days.push(d);
+    else stale.push(src.day);
+  }
+  if (stale.length) return { stale };
+  const opts: ReportOptions = { ...job.opts, bookings: new Map(job.opts.bookings) };
+  return { report: waitsReport(job.from, job.to, days, job.config, opts) };
+}
+
+export function runScores(job: ScoresJob): DayScore[] {
+  return job.days.map((d) => {
+    // Read exactly as the journal's own readDay reads a closed day.
+    const events = d.journalPath && existsSync(d.journalPath) ? parseJournal(readFileSync(d.journalPath, 'utf8'), d.journalPath) : [];
+    return scoreDay({
+      date: d.date, config: job.config, events, schedule: job.schedule, records: d.records, rubric: job.rubric, until: d.until, asOf: job.asOf,
+    });
+  });
+}

@@ -1,0 +1,116 @@
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitsReport } from '../../shared/reports/waitsReport.ts';
+import { scoreDay } from '../../shared/scoring/dailyScore.ts';
+import { activeRecords, recordsOn } from '../../shared/scoring/records.ts';
+import { standardRubric } from '../../shared/scoring/standardRubric.ts';
+import { DEFAULT_SCHEDULE } from '../../shared/scoring/types.ts';
+import type { ScoringRecord } from '../../shared/scoring/types.ts';
+import { endOfLocalDay } from '../../shared/time.ts';
+import { parseJournal } from '../../server/journal.ts';
+import { encodeDay } from '../../server/reports/compactFile.ts';
+import { foldJournal, foldToFile } from '../../server/reports/foldDay.ts';
+import { foldPool } from '../../server/reports/foldPool.ts';
+import { asHall, busyHallInput } from '../../tools/sim/halls.ts';
+import { businessDays, runJournals } from '../../tools/sim/run.ts';
+import { startHub, tempDir, type TestHub } from '../support/hub.ts';
+
+/**
+ * The report worker gives the same answers as the hub's own thread: a wait report over compact
+ * files and the open day's bytes, and closed days' scores read from their journals with the
+ * manual records passed as data. And the hub's report routes do send that work to the worker.
+ */
+const DAYS = businessDays('2026-06-01', 3);
+const input = busyHallInput();
+const hall = asHall(input).hall;
+const serves = Object.fromEntries(hall.windows.map((w) => [w.id, w.serviceIds]));
+let dir: string;
+const journal = (day: string) => join(dir, 'journal', `${day}.jsonl`);
+
+beforeAll(async () => {
+  dir = tempDir();
+  await runJournals(dir, input, hall, { days: DAYS, ticketsPerDay: 300, seed: 7 });
+  mkdirSync(join(dir, 'reports'), { recursive: true });
+}, 120_000);
+
+describe('the report worker', () => {
+  it('computes the same wait report as the hub thread, the last day sent as the open day', async () => {
+    const sources = DAYS.slice(0, -1).map((day) => {
+      const file = join(dir, 'reports', `${day}.bin`);
+      foldToFile({ day, journalPath: journal(day), reportPath: file, serves });
+      return { day, file, journalSize: statSync(journal(day)).size };
+    });
+    const last = DAYS.at(-1)!;
+    const bookings: [string, { booked: number; checkedIn: number; missed: number }][] = [['A', { booked: 4, checkedIn: 3, missed: 1 }]];
+    const answer = await foldPool.waits({
+      from: DAYS[0]!, to: last, config: hall, opts: { factor: 2, bookings },
+      days: [...sources, { day: last, encoded: encodeDay(foldJournal(last, journal(last), serves), 0) }],
+    });
+    const here = waitsReport(DAYS[0]!, last, DAYS.map((d) => foldJournal(d, journal(d), serves)), hall, { factor: 2, bookings: new Map(bookings) });
+    expect('report' in answer && answer.report).toEqual(here);
+    expect(here.total.served).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('names a closed day whose compact file does not match its journal, instead of answering from it', async () => {
+    const day = DAYS[0]!;
+    const file = join(dir, 'reports', `${day}.bin`);
+    foldToFile({ day, journalPath: journal(day), reportPath: file, serves });
+    const answer = await foldPool.waits({
+      from: day, to: day, config: hall, opts: { bookings: [] },
+      days: [{ day, file, journalSize: statSync(journal(day)).size + 1 }],
+    });
+    expect(answer).toEqual({ stale: [day] });
+  });
+
+  it('scores closed days as the hub thread does, with the manual records passed as data', async () => {
+    const log: ScoringRecord[] = [
+      { kind: 'score', id: 'r1', enteredBy: 'M01', enteredAt: '2026-06-01T10:00:00+08:00', date: DAYS[0]!, staffId: hall.staff[0]!.id, windowId: null, item: 'appearance', count: 2, points: null, note: '' },
+      { kind: 'score', id: 'r2', enteredBy: 'M01', enteredAt: '2026-06-01T10:00:00+08:00', date: DAYS[1]!, staffId: hall.staff[1]!.id, windowId: null, item: 'untidy', count: 1, points: null, note: '' },
+      { kind: 'void', id: 'r3', enteredBy: 'M01', enteredAt: '2026-06-02T10:00:00+08:00', ref: 'r2', reason: 'entered twice' },
+    ];
+    const records = activeRecords(log);
+    const base = { config: hall, schedule: DEFAULT_SCHEDULE, rubric: standardRubric, asOf: '2026-11-23' };
+    const days = [...DAYS, '2026-06-07'].map((date) => ({
+      date, until: endOfLocalDay(date, hall.hall.timezone), records: recordsOn(records, date), journalPath: DAYS.includes(date) ? journal(date) : null,
+    }));
+    const answer = await foldPool.scores({ ...base, days });
+    const here = days.map((d) =>
+      scoreDay({ ...base, date: d.date, until: d.until, records: d.records, events: d.journalPath ? parseJournal(readFileSync(d.journalPath, 'utf8'), d.journalPath) : [] }),
+    );
+    expect(answer).toEqual(here);
+    const appearance = answer[0]!.staff.find((s) => s.staffId === hall.staff[0]!.id)!.items.find((i) => i.code === 'appearance');
+    expect(appearance?.count).toBe(2);
+    expect(answer[1]!.staff.find((s) => s.staffId === hall.staff[1]!.id)!.items.some((i) => i.code === 'untidy')).toBe(false);
+  }, 60_000);
+});
+
+describe('the hub', () => {
+  let h: TestHub;
+  let manager: string;
+  beforeAll(async () => {
+    h = await startHub({ dataDir: dir, config: input, start: '2026-11-23T09:00:00+08:00' });
+    manager = await h.login('M01', '900001');
+  }, 60_000);
+  afterAll(() => h.close());
+
+  it('sends the multi-day wait report and closed days\' scores to the report worker', async () => {
+    const before = { ...foldPool.counters };
+    const waits = await h.api('GET', `/api/reports/waits?from=${DAYS[0]}&to=${DAYS.at(-1)}`, undefined, manager);
+    expect(waits.status).toBe(200);
+    expect(foldPool.counters.waits).toBeGreaterThan(before.waits);
+    const day = await h.api('GET', `/api/reports/scores?date=${DAYS[1]}`, undefined, manager);
+    expect(day.status).toBe(200);
+    expect(foldPool.counters.scores).toBeGreaterThan(before.scores);
+    const scoresBefore = foldPool.counters.scores;
+    const year = await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager);
+    expect(year.status).toBe(200);
+    expect(foldPool.counters.scores).toBeGreaterThan(scoresBefore);
+    // Asked again, the scored days are kept: nothing more goes to the worker.
+    const again = foldPool.counters.scores;
+    expect((await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager)).body).toEqual(year.body);
+    expect(foldPool.counters.scores).toBe(again);
+    // And the worker answered every job itself: nothing fell back to the hub's thread.
+    expect(foldPool.counters.failed).toBe(before.failed);
+  }, 120_000);
+});
