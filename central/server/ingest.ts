@@ -108,9 +108,12 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
   const c = await pool.connect();
   try {
     await c.query('begin');
-    await c.query('insert into journals (hall_id, journal_id) values ($1, $2) on conflict do nothing', [hallId, batch.journalId]);
+    // Created if new and row-locked in one round trip: DO UPDATE locks the row as FOR UPDATE would,
+    // and returns the latest committed cursor once another transaction holding it has finished.
     const j = (await c.query<{ acked_seq: string; last_day: string | null }>(
-      "select acked_seq, to_char(last_day, 'YYYY-MM-DD') as last_day from journals where hall_id = $1 and journal_id = $2 for update", [hallId, batch.journalId])).rows[0]!;
+      `insert into journals as j (hall_id, journal_id) values ($1, $2)
+       on conflict (hall_id, journal_id) do update set acked_seq = j.acked_seq
+       returning acked_seq, to_char(last_day, 'YYYY-MM-DD') as last_day`, [hallId, batch.journalId])).rows[0]!;
     const acked = Number(j.acked_seq);
     const fresh = batch.events.filter((e) => e.seq > acked) as unknown as HallEvent[];
     if (fresh.length && fresh[0]!.seq !== acked + 1) throw new SeqGap(acked, fresh[0]!.seq);

@@ -4,9 +4,26 @@ import type { DayFold } from './fold.ts';
 /**
  * Writes what a batch changed in a day's fold: the tickets it touched (whole rows, upserted), the
  * sign-in sessions, and the day's queue peaks and window time (a few rows per day, rewritten).
- * Each is one statement over unnested arrays.
+ * Each is an upsert over unnested arrays, and all of them go as one statement (data-modifying
+ * CTEs, one per table): one round trip for the batch's projections instead of four.
  */
 export async function writeProjections(c: pg.PoolClient, hallId: string, fold: DayFold): Promise<void> {
+  const parts: { sql: string; params: unknown[] }[] = [];
+  // Each part numbers its own parameters from $4 ($1-$3 are hall, day, journal for all of them).
+  const query = async (sql: string, params: unknown[]) => void parts.push({ sql, params: params.slice(3) });
+  await collect({ query } as unknown as pg.PoolClient, hallId, fold);
+  if (!parts.length) return;
+  const all: unknown[] = [hallId, fold.day, fold.journalId];
+  const renumbered = parts.map((p) => {
+    const offset = all.length - 3;
+    all.push(...p.params);
+    return p.sql.replace(/\$(\d+)/g, (m, n: string) => (Number(n) <= 3 ? m : `$${Number(n) + offset}`));
+  });
+  const last = renumbered.pop()!;
+  await c.query(renumbered.length ? `with ${renumbered.map((q, i) => `p${i} as (${q})`).join(', ')} ${last}` : last, all);
+}
+
+async function collect(c: pg.PoolClient, hallId: string, fold: DayFold): Promise<void> {
   const { tickets, sessions } = fold.take();
   const j = fold.journalId;
   const day = fold.day;

@@ -19,9 +19,10 @@ export interface RankingRow {
  * ratings (a rating of 4 or 5 is satisfied, as scoring counts it), uncovered minutes from the
  * closed days' scores, complaints from the halls' manual records (voided ones left out).
  */
-export async function rankings(pool: pg.Pool, halls: string[], from: string, to: string): Promise<RankingRow[]> {
+export async function rankings(pool: pg.Pool, halls: string[], from: string, to: string,
+  waitsOf: (halls: string[], from: string, to: string) => ReturnType<typeof waitsByHall> = (h, f, t) => waitsByHall(pool, h, f, t)): Promise<RankingRow[]> {
   const [waits, sat, unc, compl] = await Promise.all([
-    waitsByHall(pool, halls, from, to),
+    waitsOf(halls, from, to),
     pool.query<{ hall_id: string; n: string; ok: string }>(
       `select hall_id, count(rating) as n, count(*) filter (where rating >= 4) as ok from tickets
         where hall_id = any($1) and day between $2::date and $3::date and rating is not null group by hall_id`, [halls, from, to]),

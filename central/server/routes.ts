@@ -13,7 +13,8 @@ import { batchSchema, FoldCache, ingest, SeqGap } from './ingest.ts';
 import { metaHash, metaSchema, storeMeta } from './meta.ts';
 import { rankings } from './rankings.ts';
 import { scoresOf, storeDayScore } from './scores.ts';
-import { waitsByHall, waitsCsv } from './waits.ts';
+import { waitsCsv } from './waits.ts';
+import { WaitsCache } from './waitsCache.ts';
 
 export interface RouteDeps {
   pool: pg.Pool;
@@ -57,6 +58,7 @@ export function centralRoutes(d: RouteDeps): Router {
   const r = Router();
   const keys = new HallKeys(d.pool);
   const throttle = new PinThrottle();
+  const reports = new WaitsCache(d.pool);
 
   // ---- Ingest (hubs)
   r.post('/api/central/halls/:hallId/events', express.json({ limit: '8mb' }), async (req: Request, res: Response) => {
@@ -143,7 +145,7 @@ export function centralRoutes(d: RouteDeps): Router {
     const q = parse(period, req.query);
     checkPeriod(q.from, q.to);
     const halls = await hallsFor(d.pool, req.viewer!, q.hallId);
-    const out = await waitsByHall(d.pool, halls, q.from, q.to);
+    const out = await reports.waits(halls, q.from, q.to);
     if (q.format === 'csv') {
       const names = new Map((await hallRows(d.pool, req.viewer!)).map((h) => [h.hallId, h.name]));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -164,7 +166,7 @@ export function centralRoutes(d: RouteDeps): Router {
     const q = parse(period, req.query);
     checkPeriod(q.from, q.to);
     const halls = await hallsFor(d.pool, req.viewer!, q.hallId);
-    res.json({ from: q.from, to: q.to, halls: await rankings(d.pool, halls, q.from, q.to) });
+    res.json({ from: q.from, to: q.to, halls: await rankings(d.pool, halls, q.from, q.to, (h, f, t) => reports.waits(h, f, t)) });
   });
 
   r.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
