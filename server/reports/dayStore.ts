@@ -37,7 +37,9 @@ export class DayStore {
       const closed = events.find((e) => e.type === 'DayClosed');
       if (closed?.type === 'DayClosed') {
         const day = closed.data.businessDay;
-        setTimeout(() => void this.prepare(day, day).then(() => this.safeDay(day)), 50).unref();
+        // Compacting the closed day is only a head start for the first report, which folds it
+        // anyway: a failure here (the data dir gone, the hub closing) must not surface as an error.
+        setTimeout(() => void this.prepare(day, day).then(() => this.safeDay(day)).catch(() => undefined), 50).unref();
       }
     });
   }

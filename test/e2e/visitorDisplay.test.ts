@@ -97,9 +97,25 @@ describe('the wall display as the hall judges it', () => {
   });
 
   it('says on screen when the browser blocks sound, until someone clicks', async () => {
+    // Headless Chromium here lets audio start whatever its --autoplay-policy says, so the page gets
+    // the policy of a desktop browser: an AudioContext stays suspended until a click or key press.
     const strict = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--autoplay-policy')) });
+    const autoplayPolicy = () => {
+      const Real = window.AudioContext;
+      let activated = false;
+      for (const k of ['pointerdown', 'keydown']) window.addEventListener(k, () => (activated = true), true);
+      window.AudioContext = class extends Real {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          if (!activated) void super.suspend();
+        }
+        override resume(): Promise<void> {
+          return activated ? super.resume() : new Promise<void>(() => undefined);
+        }
+      };
+    };
     try {
-      const { page } = await openPage(strict, `${h.url}/display`, SIZES.display);
+      const { page } = await openPage(strict, `${h.url}/display`, SIZES.display, { initScript: autoplayPolicy });
       await page.locator('[data-testid=sound-blocked]').waitFor({ timeout: 10_000 });
       expect(await page.locator('[data-testid=sound-blocked]').innerText()).toContain('叫号没有语音播报');
       await screenshot(page, 'visitor-display-sound-blocked-zh');

@@ -41,6 +41,8 @@ beforeAll(async () => {
   central = await createCentral({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'central-')), network: testNetwork, log: () => {} });
   base = `http://127.0.0.1:${await central.listen(0, '127.0.0.1')}`;
   db = new pg.Pool({ connectionString: url, max: 2 });
+  // The centre's restarts end this pool's idle connections too; the next query opens a new one.
+  db.on('error', () => undefined);
 }, 120_000);
 
 afterAll(async () => {

@@ -38,6 +38,8 @@ beforeAll(async () => {
   pgServer = await startPostgres();
   dbUrl = await pgServer.database();
   db = new pg.Pool({ connectionString: dbUrl, max: 2 });
+  // The centre's restarts end this pool's idle connections too; the next query opens a new one.
+  db.on('error', () => undefined);
   writeFileSync(networkFile, JSON.stringify(testNetwork));
   centralPort = await freePort();
   await startCentral();
@@ -181,7 +183,12 @@ describe('the hall network under faults', () => {
     }
     const all = await call(central!.url, 'GET', '/api/central/reports/waits?from=2026-11-23&to=2026-11-24', undefined, admin);
     expect(all.body.total.issued).toBe(seen);
-    const complaints = await call(central!.url, 'GET', '/api/central/reports/rankings?from=2026-11-23&to=2026-11-24', undefined, admin);
-    expect(complaints.body.halls.find((x: { hallId: string }) => x.hallId === 'H01').complaints).toBe(1);
+    // The hall's records travel with its metadata, sent when the centre's copy differs: wait for it.
+    const h01Complaints = async () => {
+      const r = await call(central!.url, 'GET', '/api/central/reports/rankings?from=2026-11-23&to=2026-11-24', undefined, admin);
+      return r.body.halls.find((x: { hallId: string }) => x.hallId === 'H01').complaints as number;
+    };
+    await until('the complaint entered at H01 to reach the rankings', async () => (await h01Complaints()) === 1, 30_000, 500).catch(() => undefined);
+    expect(await h01Complaints()).toBe(1);
   }, 240_000);
 });

@@ -7,6 +7,7 @@ import { DEMO_PINS, tempDir } from '../support/hub.ts';
 import { pairKiosk, spawnHub } from '../support/process.ts';
 
 /** Rounds of SIGKILL; `HALLHUB_KILL_ROUNDS` raises it for a longer run. */
+// The time allowed is generous: a round is a hub process start, which a loaded machine slows.
 const ROUNDS = Number(process.env.HALLHUB_KILL_ROUNDS ?? 20);
 
 const json = async (url: string, method: string, body?: unknown, token?: string) => {
@@ -22,7 +23,7 @@ describe(`SIGKILL at ${ROUNDS} random moments under load`, () => {
   const dataDir = tempDir();
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('loses no answered ticket, repeats no number and never calls one ticket at two windows', { timeout: 30_000 + ROUNDS * 6_000 }, async () => {
+  it('loses no answered ticket, repeats no number and never calls one ticket at two windows', { timeout: 60_000 + ROUNDS * 20_000 }, async () => {
     const rnd = prng(2026);
     const env = { QUEUE_DATA_DIR: dataDir, QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' };
     const answered = new Map<string, string>();

@@ -9,19 +9,20 @@ import { DEMO_PINS, startHub, type TestHub } from '../support/hub.ts';
 /**
  * `npm run simulate -- --url`: a hub running on its own fast clock (as QUEUE_CLOCK_START and
  * QUEUE_CLOCK_SPEED start it), driven by the simulator that can only wait for that clock. A day
- * from 07:50 to past 18:00 at ×3,000 takes about fifteen seconds.
+ * from 06:00 to past 18:00 at ×1,200 takes about forty seconds.
  */
 describe('the simulator driving a hub that runs on its own clock', () => {
   let h: TestHub;
   let run: RunResult & { speed: number };
   const day = '2026-11-23';
-  const SPEED = 3000;
+  const SPEED = 1200;
 
   beforeAll(async () => {
-    // Two hours of hall time before opening (2.4 s here) leave a busy machine room to set up.
+    // Two hours of hall time before opening (6 s here) leave a busy machine room to set up, and a
+    // second of delay is twenty minutes of hall time, not hours.
     h = await startHub({ clock: createClock({ start: localTimeToMs(day, '06:00', 'Asia/Shanghai'), speed: SPEED }) });
     run = await runAgainstHub(h.url, h.running.hub.config, DEMO_PINS, { days: 1, ticketsPerDay: 25, seed: 3, mix: DEMO_MIX });
-  }, 120_000);
+  }, 240_000);
   afterAll(() => h?.close());
 
   it('measures the clock, plays the hub\'s current day and is refused nothing', () => {

@@ -35,7 +35,7 @@ export const SIZES = {
  * A page in its own context (own storage, own network switch for offline tests) at a device's size.
  * Console errors are collected so a test can assert a page ran clean.
  */
-export async function openPage(browser: Browser, url: string, size: Size, opts: { mobile?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+export async function openPage(browser: Browser, url: string, size: Size, opts: { mobile?: boolean; initScript?: () => void } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({
     viewport: size,
     deviceScaleFactor: 1,
@@ -44,6 +44,7 @@ export async function openPage(browser: Browser, url: string, size: Size, opts: 
     isMobile: opts.mobile ?? false,
     hasTouch: opts.mobile ?? false,
   });
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
