@@ -54,6 +54,16 @@ export class DayFold {
     this.facts = dayFactsFold(serves);
   }
 
+  /**
+   * A later day's event about a ticket this day's close left in a staffer's hand: it ends the
+   * ticket's row, which stays this day's; queues, windows and sessions are the later day's.
+   */
+  addHeldEnd(e: HallEvent): void {
+    this.tickets.add(e);
+    const d = e.data as unknown as Record<string, unknown>;
+    if (typeof d?.ticketId === 'string') this.touched.add(d.ticketId);
+  }
+
   add(e: HallEvent): void {
     this.tickets.add(e);
     this.facts.add(e);

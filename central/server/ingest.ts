@@ -91,6 +91,30 @@ async function loadFold(c: pg.PoolClient, hallId: string, journalId: string, day
   return fold;
 }
 
+/**
+ * The business day a ticket was issued on, from its id (`20261123-5f2c9a01be`): a ticket called or
+ * in service at a day's close stays in its staffer's hand and ends in the next day's events, but its
+ * row belongs to the day it was issued, as in the hub's own reports.
+ */
+function issueDayOf(e: HallEvent): string | null {
+  const id = (e.data as { ticketId?: unknown } | undefined)?.ticketId;
+  const m = typeof id === 'string' ? /^(\d{4})(\d{2})(\d{2})-/.exec(id) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** An earlier day's fold with the later events about its tickets, to take a held ticket's end. */
+async function loadHeldFold(c: pg.PoolClient, hallId: string, journalId: string, day: string, meta: HallMeta | null, beforeSeq: number): Promise<DayFold> {
+  const fold = await loadFold(c, hallId, journalId, day, meta);
+  // Only what earlier batches stored: this batch's events are already in the table and come next.
+  const r = await c.query<{ seq: string; type: string; at: string; data: unknown }>(
+    `select seq, type, at, data from events
+      where hall_id = $1 and journal_id = $3 and day > $2 and data->>'ticketId' like $4 and seq < $5 order by seq`,
+    [hallId, day, journalId, `${day.replaceAll('-', '')}-%`, beforeSeq]);
+  for (const row of r.rows) fold.addHeldEnd({ seq: Number(row.seq), type: row.type, at: row.at, data: row.data } as HallEvent);
+  fold.take();
+  return fold;
+}
+
 export interface IngestResult {
   ackedSeq: number;
   stored: number;
@@ -132,6 +156,7 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
       await insertEvents(c, hallId, batch.journalId, fresh);
       // Fold day by day; a day ends when its close is journaled or the next day's first event comes.
       const touched: DayFold[] = [];
+      const earlier = new Map<string, DayFold>();
       for (const e of fresh) {
         const day = dayOf(e);
         if (!fold || day > fold.day) {
@@ -140,7 +165,16 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
             closedDays.push(fold.day);
             if (!touched.includes(fold)) touched.push(fold);
           }
+          if (fold) earlier.set(fold.day, fold);
           fold = new DayFold(batch.journalId, day, servesOf(meta));
+        }
+        const issued = issueDayOf(e);
+        if (issued && issued < fold.day) {
+          let held = earlier.get(issued);
+          if (!held) earlier.set(issued, (held = await loadHeldFold(c, hallId, batch.journalId, issued, meta, fresh[0]!.seq)));
+          held.addHeldEnd(e);
+          if (!touched.includes(held)) touched.push(held);
+          // The day it happened folds it too, as the hub's own day does (its ticket list skips it).
         }
         if (!touched.includes(fold)) touched.push(fold);
         const wasClosed = fold.closed;
