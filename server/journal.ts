@@ -164,7 +164,14 @@ export class FileJournal implements EventStore {
   }
 
   days(): string[] {
-    return readdirSync(this.dir)
+    let files: string[];
+    try {
+      files = readdirSync(this.dir);
+    } catch {
+      // The directory is gone (deleted under a running hub): no day is on disk; writes are refused.
+      return [];
+    }
+    return files
       .filter((f) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(f))
       .map((f) => f.slice(0, 10))
       .sort();
