@@ -86,7 +86,7 @@ export class ScheduleLeave extends LitElement {
         <label>${L('节假日（休）', 'Holidays (closed)')}<textarea name="holidays" rows="2">${s.holidays.join(', ')}</textarea></label>
         <label>${L('调休上班日', 'Adjusted working days')}<textarea name="extra" rows="2">${s.extraWorkdays.join(', ')}</textarea></label>
         <label>${L('迟到早退宽限（分钟）', 'Grace (min)')}<input type="number" name="grace" min="0" max="60" .value=${String(s.graceMin)} /></label>
-        <label>${L('暂停无人顶岗上限（分钟）', 'Pause limit without cover (min)')}<input type="number" name="limit" min="1" max="480" .value=${String(s.pauseLimitMin)} /></label>
+        <label>${L('未暂停签退离岗上限（分钟）', 'Away after signing out without a pause, limit (min)')}<input type="number" name="limit" min="1" max="480" .value=${String(s.pauseLimitMin)} /></label>
         <button class="primary" type="submit">${L('保存', 'Save')}</button>
       </form>
       <shift-roster .admin=${a}></shift-roster>
