@@ -1,13 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../shared/errors.ts';
+import { LOWER_THIS_THREAD_SOURCE } from './lowPriority.ts';
 
 /**
  * scrypt for logins, on a worker thread of its own. Node's async scrypt runs on the libuv pool,
  * the same four threads that carry the journal's writes and fsyncs: a burst of logins (64 made-up
  * staff numbers) queued every visitor's ticket behind them. One worker keeps the other core for the
- * event loop; a bounded queue answers 503 instead of growing without end.
+ * event loop, and it runs at the lowest CPU priority (server/lowPriority.ts) so that, even with
+ * both cores busy, the kernel gives the hub's own thread the core first. Hashes run one at a time;
+ * a bounded queue answers 429 instead of growing without end (or making a staffer wait long).
  */
 const WORKER_SOURCE = `
+${LOWER_THIS_THREAD_SOURCE}
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
 parentPort.on('message', (m) => {
@@ -18,7 +22,12 @@ parentPort.on('message', (m) => {
   }
 });`;
 
-export const MAX_QUEUED_HASHES = 64;
+/**
+ * Hashes running or waiting: under 2 s of scrypt on a hall PC, the longest a staffer's login should
+ * wait. Above one address's 20 guesses (server/limits.ts), so one client's burst is judged in full
+ * and earns its lockout; only guesses from many addresses at once meet the bound.
+ */
+export const MAX_QUEUED_HASHES = 32;
 
 export class PinHasher {
   private worker: Worker | null = null;
@@ -28,7 +37,7 @@ export class PinHasher {
   /** scrypt(pin, salt, 32) off the libuv pool. */
   hash(pin: string, salt: Buffer): Promise<Buffer> {
     if (this.pending.size >= MAX_QUEUED_HASHES) {
-      return Promise.reject(new DomainError('unavailable', 'BUSY', '登录请求过多，请稍后再试', 'Too many logins at once; try again shortly'));
+      return Promise.reject(new DomainError('throttled', 'BUSY', '登录请求过多，请稍后再试', 'Too many logins at once; try again shortly'));
     }
     const w = this.ensure();
     const id = this.nextId++;

@@ -1,12 +1,16 @@
 import { parentPort } from 'node:worker_threads';
 import { foldToFile, type FoldJob } from './foldDay.ts';
 import { runScores, runWaits, type ScoresJob, type WaitsJob } from './reportJobs.ts';
+import { lowerThisThread } from '../lowPriority.ts';
 
 /**
  * Runs in a worker thread: folds closed days' journals into compact files, computes multi-day
  * wait reports and scores closed days, so the heaviest report never holds up a ticket or a call
- * on the hub's own thread.
+ * on the hub's own thread. It runs at the lowest CPU priority: with both cores busy (a report
+ * and a rush of tickets), the kernel serves the hub's thread first.
  */
+lowerThisThread();
+
 type Job = (FoldJob & { kind?: 'fold' }) | WaitsJob | ScoresJob;
 
 parentPort!.on('message', (job: Job & { id: number }) => {
