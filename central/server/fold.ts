@@ -92,6 +92,10 @@ export class DayFold {
         this.windows.set(e.data.windowId, w);
         break;
       }
+      case 'TicketsVoided':
+        // One event about many tickets: each voided row is written again, or it stays 'waiting'.
+        for (const id of e.data.ticketIds) this.touched.add(id);
+        break;
       case 'DayClosed':
         for (const id of e.data.abandonedTicketIds) this.touched.add(id);
         this.close(Date.parse(e.at));

@@ -7,6 +7,7 @@ import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { isDate } from '../../shared/time.ts';
 import { dayOf, DayFold, liveRow, type LiveRow } from './fold.ts';
 import { writeProjections } from './projections.ts';
+import { writeAppointments } from './appointments.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?([+-]\d{2}:\d{2}|Z)$/;
 
@@ -154,6 +155,7 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
       if (!fold && lastDay) fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
       cache.drop(hallId);
       await insertEvents(c, hallId, batch.journalId, fresh);
+      await writeAppointments(c, hallId, batch.journalId, fresh);
       // Fold day by day; a day ends when its close is journaled or the next day's first event comes.
       const touched: DayFold[] = [];
       const earlier = new Map<string, DayFold>();

@@ -15,6 +15,7 @@ import { rankings } from './rankings.ts';
 import { scoresOf, storeDayScore } from './scores.ts';
 import { waitsCsv } from './waits.ts';
 import { WaitsCache } from './waitsCache.ts';
+import { withWaitingNow } from './waitingNow.ts';
 
 export interface RouteDeps {
   pool: pg.Pool;
@@ -153,7 +154,9 @@ export function centralRoutes(d: RouteDeps): Router {
       res.send(waitsCsv(out.halls.map((h) => ({ ...h, name: names.get(h.hallId) })), out.total));
       return;
     }
-    res.json({ from: q.from, to: q.to, halls: out.halls, total: out.total });
+    // The live queue as the hub adds it to its JSON report (not its CSV): from each hall's last word.
+    const live = withWaitingNow(out, await hallRows(d.pool, null, halls), q.from, q.to);
+    res.json({ from: q.from, to: q.to, halls: live.halls, total: live.total });
   });
 
   r.get('/api/central/reports/scores', async (req, res) => {

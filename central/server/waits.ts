@@ -6,6 +6,10 @@ import { meanSec, secs } from '../../shared/reports/stats.ts';
 export interface LobbyTotal {
   cancelled: number;
   moved: number;
+  /** Bookings of the period's slots, not cancelled; of them checked in and missed (table `appointments`). */
+  booked: number;
+  checkedIn: number;
+  missed: number;
   appointmentServed: number;
   appointmentWaitAvgSec: number | null;
   appointmentWaitP90Sec: number | null;
@@ -91,14 +95,24 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
   const peaksSql = `
     select hall_id, max(max_waiting) as m from queue_peaks
      where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
-  const [agg, pcts, peaks] = await Promise.all([
+  // The hub's bookingCounts: bookings whose slot's date is in the period, cancelled ones left out.
+  const bookingsSql = `
+    select hall_id, count(*) filter (where status <> 'cancelled')::int as booked,
+           count(*) filter (where status = 'checked-in')::int as checked_in, count(*) filter (where status = 'missed')::int as missed
+      from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
+  const [agg, pcts, peaks, bookings] = await Promise.all([
     pool.query<Agg>(perHallSql, [halls, from, to]),
     halls.length > 1 ? pool.query<Pick<Agg, 'wait_p' | 'service_p90' | 'appt_p90'>>(totalSql, [halls, from, to]) : null,
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
+    pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);
   const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
+  const none = { booked: 0, checkedIn: 0, missed: 0 };
+  const bookingsOf = new Map(bookings.rows.map((r) => [r.hall_id, { booked: r.booked, checkedIn: r.checked_in, missed: r.missed }]));
+  const allBookings = { ...none };
+  for (const b of bookingsOf.values()) for (const k of ['booked', 'checkedIn', 'missed'] as const) allBookings[k] += b[k];
   const byHall = new Map(agg.rows.map((r) => [r.hall_id, r]));
-  const figures = (r: Agg | undefined, maxWaiting: number): HallTotal => {
+  const figures = (r: Agg | undefined, maxWaiting: number, booked: typeof none): HallTotal => {
     const t = new Tally();
     if (r) {
       const n = (x: string | null) => (x === null ? 0 : Number(x));
@@ -123,14 +137,14 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
     const apptN = num(r?.appt_n);
     return {
       ...t.figures(), maxWaiting, flagged: t.flagged,
-      cancelled: num(r?.cancelled), moved: num(r?.moved), appointmentServed: apptN,
+      cancelled: num(r?.cancelled), moved: num(r?.moved), ...booked, appointmentServed: apptN,
       appointmentWaitAvgSec: meanSec(num(r?.appt_sum), apptN),
       appointmentWaitP90Sec: secs(r?.appt_p90 == null ? null : Number(r.appt_p90)),
     };
   };
   return {
-    halls: halls.map((h) => ({ hallId: h, ...figures(byHall.get(h), peakOf.get(h) ?? 0) })),
-    total: figures(totalRow(agg.rows, pcts?.rows[0] ?? agg.rows[0]), Math.max(0, ...peakOf.values())),
+    halls: halls.map((h) => ({ hallId: h, ...figures(byHall.get(h), peakOf.get(h) ?? 0, bookingsOf.get(h) ?? none) })),
+    total: figures(totalRow(agg.rows, pcts?.rows[0] ?? agg.rows[0]), Math.max(0, ...peakOf.values()), allBookings),
   };
 }
 
@@ -161,7 +175,7 @@ const cell = (v: unknown): string => {
 
 /** One row per hall then the total; UTF-8 with a byte-order mark so Excel on Chinese Windows reads it. */
 export function waitsCsv(rows: (HallTotal & { hallId: string; name?: string })[], total: HallTotal): string {
-  const fields = [...FIGURE_FIELDS, 'maxWaiting', 'flagged', 'cancelled', 'moved', 'appointmentServed', 'appointmentWaitAvgSec', 'appointmentWaitP90Sec'] as const;
+  const fields = [...FIGURE_FIELDS, 'maxWaiting', 'flagged', 'cancelled', 'moved', 'booked', 'checkedIn', 'missed', 'appointmentServed', 'appointmentWaitAvgSec', 'appointmentWaitP90Sec'] as const;
   const lines = [
     ['hallId', 'name', ...fields],
     ...rows.map((r) => [r.hallId, r.name ?? '', ...fields.map((f) => r[f])]),

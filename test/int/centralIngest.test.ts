@@ -28,9 +28,12 @@ const meta = {
   rubricId: 'standard', records: [],
 };
 
-/** Bookings are not tickets, and the live queue is the board's: those figures are not in the centre's rows yet. */
-const NOT_YET = ['booked', 'checkedIn', 'missed', 'waitingNow', 'longestWaitingMin'];
-const comparable = (total: object) => Object.fromEntries(Object.entries(total).filter(([k]) => !NOT_YET.includes(k)));
+/**
+ * The live queue is the hub's HTTP report's, not its report code's (it reads the hub's state at its
+ * clock): compared against a real hub in test/int/centralHubFidelity.test.ts, left out here.
+ */
+const LIVE = ['waitingNow', 'longestWaitingMin'];
+const comparable = (total: object) => Object.fromEntries(Object.entries(total).filter(([k]) => !LIVE.includes(k)));
 
 const send = (hallId: string, body: unknown, key = keyOf(hallId)) => call(base, 'POST', `/api/central/halls/${hallId}/events`, body, key);
 const login = async (userId: string, pin: string) => (await call(base, 'POST', '/api/central/auth/login', { userId, pin })).body.token as string;
@@ -171,7 +174,7 @@ describe('reports: given two halls of synthetic days ingested', () => {
     expect(r.status).toBe(200);
     const rowOf = (h: string) => {
       const { hallId: _h, ...row } = r.body.halls.find((x: { hallId: string }) => x.hallId === h);
-      return row;
+      return comparable(row) as Record<string, number>;
     };
     expect(rowOf('H02')).toEqual(hub([days.H02!], false));
     expect(rowOf('H03')).toEqual(hub([days.H03!], true));
@@ -182,7 +185,7 @@ describe('reports: given two halls of synthetic days ingested', () => {
       ...days.H02!.map((ev, i) => toColumns(ev[0]!.at.slice(0, 10), ticketTimes(ev, { closed: i === 0 }), dayFacts(ev, {}))),
       ...days.H03!.map((ev) => toColumns(ev[0]!.at.slice(0, 10), ticketTimes(ev, { closed: true }), dayFacts(ev, {}))),
     ], config).total;
-    expect(r.body.total).toEqual(comparable(all));
+    expect(comparable(r.body.total)).toEqual(comparable(all));
     expect(r.body.total.issued).toBe(rowOf('H02').issued + both.issued);
     const csv = await fetch(`${base}/api/central/reports/waits?from=2026-10-01&to=2026-10-31&format=csv`, { headers: { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await csv.arrayBuffer());
