@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -150,4 +150,15 @@ describe('the centre\'s row of a hall against the hall\'s own report', () => {
     const rows = await db.query("select count(*)::int as n from tickets where hall_id = 'H01' and status = 'voided'");
     expect(rows.rows[0].n).toBe(25);
   }, 120_000);
+
+  it('given a database whose bookings were stored as events before the projection existed, then the migration\'s backfill makes the same rows', async () => {
+    const q = "select appointment_id, to_char(date, 'YYYY-MM-DD') as date, service_id, status from appointments where hall_id = 'H01' order by appointment_id";
+    const projected = (await db.query(q)).rows;
+    expect(projected.map((r) => r.status).sort()).toEqual(['booked', 'cancelled', 'checked-in', 'missed']);
+    const sql = readFileSync(join(import.meta.dirname, '../../central/db/migrations/003_appointments.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('insert into appointments'));
+    await db.query("delete from appointments where hall_id = 'H01'");
+    await db.query(backfill);
+    expect((await db.query(q)).rows).toEqual(projected);
+  });
 });

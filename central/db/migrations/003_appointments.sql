@@ -23,7 +23,7 @@ select b.hall_id, b.journal_id, b.data->>'appointmentId', (b.data->>'date')::dat
                              from events x
                             where x.hall_id = b.hall_id and x.journal_id = b.journal_id and x.seq > b.seq
                               and ((x.type = 'AppointmentCancelled' and x.data->>'appointmentId' = b.data->>'appointmentId')
-                                or (x.type = 'AppointmentsMissed' and x.data->'appointmentIds' ? (b.data->>'appointmentId')))
+                                or (x.type = 'AppointmentsMissed' and (x.data->'appointmentIds')::jsonb ? (b.data->>'appointmentId')))
                             order by x.seq limit 1), 'booked') end
   from events b
  where b.type = 'AppointmentBooked'
