@@ -45,12 +45,17 @@ export function attachRealtime(
 
   // One room per audience: each event is cut to what that audience may see, encoded once per room.
   hub.onEvents((events) => {
+    // A staff socket whose token ended (signed out everywhere, PIN or role changed, expired) is
+    // moved to the public room before anything else is sent, not at its next sync.
+    for (const room of ['staff', 'manager'] as const) {
+      for (const id of [...(io.sockets.adapter.rooms.get(room) ?? [])]) (io.sockets.sockets.get(id)?.data as { recheck?: () => void } | undefined)?.recheck?.();
+    }
     for (const e of events) for (const a of AUDIENCES) io.to(a).emit('hall:event', eventFor(a, e));
   });
 
   io.on('connection', (socket: Socket<ClientToServer, ServerToClient>) => {
     // Tokenless sockets get the public view of every event; a staff page's `auth: { token }` adds
-    // what staff may read. The token is looked at again on every sync, so a revoked one stops there.
+    // what staff may read. The token is looked at again on every sync and before every broadcast.
     let seen: Audience = audience(socket.handshake.auth?.token);
     void socket.join(seen);
     const recheck = () => {
@@ -62,6 +67,7 @@ export function attachRealtime(
       }
       return now;
     };
+    socket.data = { recheck };
     boundQueue(socket, limits.maxQueuedBytes, (queued) => hub.log(`socket ${socket.id} dropped: ${queued} bytes waiting to be sent (it stopped reading)`));
     const syncs = syncLimiter(limits);
     socket.on('hall:sync', (msg, ack) => {

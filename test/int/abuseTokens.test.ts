@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHub } from '../../server/app.ts';
 import { demoHall } from '../../server/demoHall.ts';
-import { expectError } from '../support/contract.ts';
+import type { HallEvent } from '../../shared/events.ts';
+import { expectError, until } from '../support/contract.ts';
 import { startHub, type TestHub } from '../support/hub.ts';
 
 /** The demo hall with some staff edited: what an IT person does to the hall's file before QUEUE_CONFIG_UPDATE=1. */
@@ -85,5 +86,35 @@ describe('staff tokens end when what they were issued for changes', () => {
     expect(JSON.stringify(await sock.timeout(3000).emitWithAck('hall:sync', { lastSeq: 0 }))).toContain('缺少户口簿');
     await h.api('POST', '/api/staff/S01/sign-out-everywhere', {}, manager);
     expect(JSON.stringify(await sock.timeout(3000).emitWithAck('hall:sync', { lastSeq: 0 }))).not.toContain('缺少户口簿');
+  });
+
+  it('a staff socket signed out everywhere gets the next event in the public view at once, without syncing', async () => {
+    h = await startHub();
+    const s01 = await h.login('S01');
+    const s02 = await h.login('S02');
+    const manager = await h.login('M01');
+    const sock = h.socket({ token: s01 });
+    const other = h.socket({ token: s02 });
+    const got: HallEvent[] = [];
+    const otherGot: HallEvent[] = [];
+    sock.on('hall:event', (e: HallEvent) => got.push(e));
+    other.on('hall:event', (e: HallEvent) => otherGot.push(e));
+    await Promise.all([sock, other].map((s) => new Promise<void>((r) => s.on('connect', () => r()))));
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, s01);
+    await h.api('POST', '/api/windows/W1/call-next', {}, s01);
+    await h.api('POST', '/api/windows/W1/transfer', { serviceId: 'B', reason: '缺少户口簿' }, s01);
+    await until(() => got.some((e) => e.type === 'TicketTransferred'));
+    expect(JSON.stringify(got)).toContain('缺少户口簿');
+
+    await h.api('POST', '/api/staff/S01/sign-out-everywhere', {}, manager);
+    // S02, still signed in, transfers the next ticket: only S02's socket reads why.
+    await h.api('POST', '/api/windows/W2/sign-in', { post: 'A' }, s02);
+    await h.api('POST', '/api/windows/W2/call-next', {}, s02);
+    await h.api('POST', '/api/windows/W2/transfer', { serviceId: 'C', reason: '需要房产证' }, s02);
+    await until(() => got.filter((e) => e.type === 'TicketTransferred').length === 2 && otherGot.filter((e) => e.type === 'TicketTransferred').length === 2);
+    expect(JSON.stringify(got.filter((e) => e.type === 'TicketTransferred').at(-1))).not.toContain('需要房产证');
+    expect(JSON.stringify(otherGot.filter((e) => e.type === 'TicketTransferred').at(-1))).toContain('需要房产证');
   });
 });
