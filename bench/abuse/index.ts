@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -7,9 +7,13 @@ import { businessDays, runJournals } from '../../tools/sim/run.ts';
 import { rawSocketIo, type RawSocketIo } from '../../test/support/rawSocket.ts';
 import { benchKiosk, call, percentile } from '../hub/http.ts';
 import { spawnBenchHub, type BenchHub } from '../hub/spawn.ts';
+import { clientAddress, loginFrom } from './loginFrom.ts';
+import { hubMemory, memoryProbeArgs } from './memory.ts';
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** With HUB_PROF set, phase starts in the clock of the hub's CPU profile (µs, monotonic), to read each phase's time in it. */
+const mark = (what: string) => process.env.HUB_PROF && console.log(`[prof] ${what} @ ${process.hrtime.bigint() / 1000n}`);
 
 interface Probe {
   ticket: number[];
@@ -40,11 +44,87 @@ async function probe(hub: BenchHub, kiosk: string, staff: string, ms: number): P
 
 const p99 = (v: number[]) => percentile(v.slice().sort((a, b) => a - b), 99);
 
+interface Waves {
+  probe: Probe;
+  sent: number;
+  /** Hashed and found wrong (401). */
+  wrong: number;
+  /** Refused by the address's lockout (429 TOO_MANY_ATTEMPTS). */
+  locked: number;
+  /** Refused because the PIN queue was full (429 BUSY). */
+  busy: number;
+  other: number;
+}
+
+const tally = (w: Waves) => `${w.sent} bad logins sent: ${w.wrong} hashed (401), ${w.locked} locked out, ${w.busy} told the PIN queue is full${w.other ? `, ${w.other} other` : ''}`;
+
+/** Waves of 64 logins with made-up staff numbers, 250 ms apart, while the probe runs for `ms`; login `i` comes from `from(i)`. */
+async function loginWaves(h: BenchHub, kiosk: string, staff: string, from: (i: number) => string, ms: number, what: string): Promise<Waves> {
+  const w = { sent: 0, wrong: 0, locked: 0, busy: 0, other: 0 };
+  let going = true;
+  const waves = (async () => {
+    while (going) {
+      const base = w.sent;
+      const answers = await Promise.all(Array.from({ length: 64 }, (_, i) => loginFrom(h.url, from(base + i), `X${base + i}`, String(100000 + ((base + i) % 900000)))));
+      w.sent += 64;
+      for (const a of answers) {
+        if (a.status === 401) w.wrong++;
+        else if (a.code === 'TOO_MANY_ATTEMPTS') w.locked++;
+        else if (a.code === 'BUSY') w.busy++;
+        else w.other++;
+      }
+      await sleep(250);
+    }
+  })();
+  mark(what);
+  const probed = await probe(h, kiosk, staff, ms);
+  going = false;
+  await waves;
+  return { probe: probed, ...w };
+}
+
+interface Broadcasts {
+  tickets: number;
+  endMb: number;
+  peakMb: number;
+  rssBefore: number;
+  rssAfter: number;
+}
+
+/**
+ * Batches of 20 tickets (spread over nine services) every 50 ms for `ms`, each followed by
+ * `afterBatch` (the sockets' catch-up requests); the hub's memory after a full GC is read before,
+ * every 10 s and at the end.
+ */
+async function broadcasts(h: BenchHub, kiosk: string, ms: number, afterBatch: () => void): Promise<Broadcasts> {
+  const base = await hubMemory(h);
+  let peak = 0;
+  let tickets = 0;
+  let batch = 0;
+  const end = performance.now() + ms;
+  let nextSample = performance.now() + 10_000;
+  while (performance.now() < end) {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(h.url, 'POST', '/api/tickets', { serviceId: 'BCDEFGHIJ'[(batch + i) % 9] }, kiosk)));
+    tickets += answers.filter((a) => a.status === 201).length;
+    batch++;
+    afterBatch();
+    await sleep(50);
+    if (performance.now() >= nextSample && performance.now() < end) {
+      peak = Math.max(peak, (await hubMemory(h)).heldMb - base.heldMb);
+      nextSample += 10_000;
+    }
+  }
+  const last = await hubMemory(h);
+  const endMb = last.heldMb - base.heldMb;
+  return { tickets, endMb, peakMb: Math.max(peak, endMb), rssBefore: base.rssMb, rssAfter: last.rssMb };
+}
+
 /**
  * `npm run bench -- abuse`: ticket and call p99 on a quiet hub and while three sockets spam
- * hall:sync, while waves of 64 bad logins arrive, and while the heaviest reports run (the first
- * wait report over every journal day and a year's score roll-up); then the hub's memory after 40 s
- * of broadcasts with ten sockets that stopped reading.
+ * hall:sync, while waves of 64 bad logins arrive (from one address, then each from its own), and
+ * while the heaviest reports run (the first wait report over every journal day and a year's score
+ * roll-up); then the hub's memory over 40 s of broadcasts with ten sockets that stopped reading,
+ * beside the same load with ten sockets that read.
  */
 export async function abuseBench(log: (line: string) => void = console.log, quick = false): Promise<string[]> {
   const rows: string[] = [];
@@ -64,15 +144,16 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
     log(`generating ${days.length} business days × 1,500 tickets of a 56-window hall (never reported on) …`);
     const input = busyHallInput();
     await runJournals(dir, input, asHall(input).hall, { days, ticketsPerDay: 1500, seed: 5 });
-    hub = await spawnBenchHub({ QUEUE_DATA_DIR: dir, QUEUE_CONFIG: join(dir, 'hall-config.json'), QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' });
+    hub = await spawnBenchHub({ QUEUE_DATA_DIR: dir, QUEUE_CONFIG: join(dir, 'hall-config.json'), QUEUE_CLOCK_START: '2026-11-23T09:00:00+08:00' }, memoryProbeArgs);
     const h = hub;
     const kiosk = await benchKiosk(h.url);
     const manager = (await call(h.url, 'POST', '/api/auth/login', { staffId: 'M01', pin: '900001' })).body.token as string;
     const staff = (await call(h.url, 'POST', '/api/auth/login', { staffId: 'S001', pin: '200001' })).body.token as string;
     await call(h.url, 'POST', '/api/windows/W1/sign-in', { post: 'A' }, staff);
 
-    log('| what | figure | quiet hub (same run) | goal |');
+    log('| what | figure | reference (same run; quiet: before and after the abuse, pooled) | goal |');
     log('| --- | --- | --- | --- |');
+    mark('quiet');
     const quiet = await probe(h, kiosk, staff, phaseMs);
     const compare = (what: string, under: Probe, extra = '') => {
       const [qt, qc, ut, uc] = [p99(quiet.ticket), p99(quiet.call), p99(under.ticket), p99(under.call)];
@@ -96,24 +177,15 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
         }
       })();
     }
+    mark('sync spam');
     const spam = await probe(h, kiosk, staff, phaseMs);
     spamming = false;
-    compare('three sockets repeating hall:sync for a snapshot', spam, `; spammers got ${spamAnswers} snapshots, ${spamRefused} "wait" answers`);
 
-    // Waves of 64 logins with made-up staff numbers and PINs.
-    let logins = 0;
-    let loggingIn = true;
-    const waves = (async () => {
-      while (loggingIn) {
-        await Promise.all(Array.from({ length: 64 }, (_, i) => call(h.url, 'POST', '/api/auth/login', { staffId: `X${logins + i}`, pin: String(100000 + ((logins + i) % 900000)) })));
-        logins += 64;
-        await sleep(250);
-      }
-    })();
-    const bad = await probe(h, kiosk, staff, phaseMs);
-    loggingIn = false;
-    await waves;
-    compare('waves of 64 logins with made-up staff numbers', bad, `; ${logins} bad logins sent`);
+    // Waves of 64 logins with made-up staff numbers and PINs: from one phone (the per-address
+    // lockout soon answers it), then each from an address of its own, so that every wave is hashed
+    // up to the PIN queue's bound and the hashing never stops.
+    const onePhone = await loginWaves(h, kiosk, staff, () => '127.0.9.9', phaseMs, 'bad logins, one address');
+    const manyPhones = await loginWaves(h, kiosk, staff, clientAddress, phaseMs, 'bad logins, many addresses');
 
     // The heaviest reports: the first wait report over every journal day, and a year's roll-up, over and over.
     let reports = 0;
@@ -127,38 +199,59 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
         reports++;
       }
     })();
+    mark('heavy reports');
     const heavy = await probe(h, kiosk, staff, quick ? phaseMs : 20_000);
     reporting = false;
     await reportLoop;
+
+    // The quiet reference again, after the abuse: the machine's other load drifts over minutes, and
+    // pooling a quiet phase before and after keeps the comparison fair to both.
+    mark('quiet again');
+    const after = await probe(h, kiosk, staff, phaseMs);
+    quiet.ticket.push(...after.ticket);
+    quiet.call.push(...after.call);
+    compare('three sockets repeating hall:sync for a snapshot', spam, `; spammers got ${spamAnswers} snapshots, ${spamRefused} "wait" answers`);
+    compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${tally(onePhone)}`);
+    compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${tally(manyPhones)}`);
     compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy, `; ${reports} report pairs finished meanwhile`);
 
-    // Ten sockets that stop reading (but answer pings) while the hub broadcasts for 40 s.
+    // Memory: the same broadcast load twice, first with ten sockets that read everything (the
+    // reference), then with ten that stopped reading but answer pings; each socket also asks for a
+    // full catch-up with every batch. Measured in the hub after a full GC, peak and end of each.
+    const broadcastMs = quick ? 10_000 : 40_000;
     for (const s of sockets) s.close();
+    const readers: Socket[] = [];
+    for (let i = 0; i < 10; i++) {
+      const s = io(h.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      readers.push(s);
+      sockets.push(s);
+      await new Promise<void>((r) => s.once('connect', () => r()));
+    }
+    mark('broadcasts, sockets reading');
+    const reference = await broadcasts(h, kiosk, broadcastMs, () => {
+      for (const s of readers) s.emit('hall:sync', { lastSeq: 0 }, () => undefined);
+    });
+    for (const s of readers) s.close();
     for (let i = 0; i < 10; i++) {
       const r = await rawSocketIo(h.url);
       r.stall();
       pongs.push(r.keepAlive(1000));
       raws.push(r);
     }
-    const before = h.rssMb();
     let dropped = 0;
     for (const r of raws) void r.closed.then(() => dropped++);
-    const broadcastMs = quick ? 10_000 : 40_000;
-    const end = performance.now() + broadcastMs;
-    let events = 0;
-    while (performance.now() < end) {
-      await Promise.all(Array.from({ length: 20 }, () => call(h.url, 'POST', '/api/tickets', { serviceId: 'B' }, kiosk)));
-      // The stalled sockets also ask for catch-ups they never read.
+    mark('broadcasts, sockets stalled');
+    const stalled = await broadcasts(h, kiosk, broadcastMs, () => {
       for (const r of raws) r.send('420["hall:sync",{"lastSeq":0}]');
-      events += 20;
-      await sleep(50);
-    }
-    const after = h.rssMb();
+    });
+    mark('end');
+    const grown = (m: Broadcasts) =>
+      `held +${f(m.endMb)} MB at the end, +${f(m.peakMb)} MB at most (heap + external after a full GC); RSS ${f(m.rssBefore, 0)} → ${f(m.rssAfter, 0)} MB`;
     row(
-      `hub memory after ${broadcastMs / 1000} s of broadcasts (${events} tickets) with ten sockets that stopped reading`,
-      `+${f(after - before)} MB (RSS ${f(before, 0)} → ${f(after, 0)} MB); ${dropped} of 10 stalled sockets dropped`,
-      '',
-      `< 50 MB growth: ${after - before < 50 ? 'met' : 'NOT met'}`,
+      `hub memory over ${broadcastMs / 1000} s of broadcasts (${stalled.tickets} tickets, ${f(stalled.tickets / (broadcastMs / 1000), 0)}/s) with ten sockets that stopped reading`,
+      `${grown(stalled)}; ${dropped} of 10 stalled sockets dropped`,
+      `same load, ten sockets reading (${reference.tickets} tickets): ${grown(reference)}`,
+      `< 50 MB growth: ${stalled.peakMb < 50 ? 'met' : 'NOT met'}`,
     );
   } finally {
     for (const s of sockets) s.close();

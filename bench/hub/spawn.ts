@@ -13,10 +13,10 @@ export interface BenchHub {
 }
 
 /** The hub as production runs it: its own process, started with `server/main.ts`. */
-export function spawnBenchHub(env: Record<string, string>): Promise<BenchHub> {
+export function spawnBenchHub(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchHub> {
   const t0 = performance.now();
   // HUB_PROF=<dir> writes a V8 CPU profile of the hub, to see where its time goes under load.
-  const child = spawn(process.execPath, [...(process.env.HUB_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.HUB_PROF] : []), '--import', 'tsx', join(root, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.HUB_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.HUB_PROF] : []), ...nodeArgs, '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
