@@ -6,6 +6,7 @@ import type { HallEvent } from '../../shared/events.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { isDate } from '../../shared/time.ts';
 import { dayOf, DayFold, liveRow, type LiveRow } from './fold.ts';
+import { copyEvents, dayEvents, heldEvents } from './ingestEvents.ts';
 import { writeProjections } from './projections.ts';
 import { writeAppointments } from './appointments.ts';
 
@@ -18,6 +19,9 @@ export const batchSchema = z.object({
     type: z.string().min(1).max(40),
     at: z.string().regex(ISO, 'ISO 8601 with offset'),
     data: z.record(z.string(), z.unknown()),
+  }).refine((e) => e.type !== 'DayClosed' || e.data.businessDay === undefined || (typeof e.data.businessDay === 'string' && isDate(e.data.businessDay)), {
+    // The day a close belongs to is stored as a date: a bad one is refused here, not by PostgreSQL.
+    message: 'DayClosed businessDay must be YYYY-MM-DD', path: ['data', 'businessDay'],
   })).max(5000),
   /** The hub's clock and business day (heartbeats send an empty batch with these). */
   now: z.string().regex(ISO).optional(),
@@ -85,9 +89,7 @@ const servesOf = (m: HallMeta | null) => Object.fromEntries((m?.config.windows ?
 
 async function loadFold(c: pg.PoolClient, hallId: string, journalId: string, day: string, meta: HallMeta | null): Promise<DayFold> {
   const fold = new DayFold(journalId, day, servesOf(meta));
-  const r = await c.query<{ seq: string; type: string; at: string; data: unknown }>(
-    'select seq, type, at, data from events where hall_id = $1 and day = $2 and journal_id = $3 order by seq', [hallId, day, journalId]);
-  for (const row of r.rows) fold.add({ seq: Number(row.seq), type: row.type, at: row.at, data: row.data } as HallEvent);
+  for (const e of await dayEvents(c, hallId, journalId, day)) fold.add(e);
   fold.take();
   return fold;
 }
@@ -107,11 +109,7 @@ function issueDayOf(e: HallEvent): string | null {
 async function loadHeldFold(c: pg.PoolClient, hallId: string, journalId: string, day: string, meta: HallMeta | null, beforeSeq: number): Promise<DayFold> {
   const fold = await loadFold(c, hallId, journalId, day, meta);
   // Only what earlier batches stored: this batch's events are already in the table and come next.
-  const r = await c.query<{ seq: string; type: string; at: string; data: unknown }>(
-    `select seq, type, at, data from events
-      where hall_id = $1 and journal_id = $3 and day > $2 and data->>'ticketId' like $4 and seq < $5 order by seq`,
-    [hallId, day, journalId, `${day.replaceAll('-', '')}-%`, beforeSeq]);
-  for (const row of r.rows) fold.addHeldEnd({ seq: Number(row.seq), type: row.type, at: row.at, data: row.data } as HallEvent);
+  for (const e of await heldEvents(c, hallId, journalId, day, beforeSeq)) fold.addHeldEnd(e);
   fold.take();
   return fold;
 }
@@ -154,7 +152,7 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
     if (fresh.length) {
       if (!fold && lastDay) fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
       cache.drop(hallId);
-      await insertEvents(c, hallId, batch.journalId, fresh);
+      await copyEvents(c, hallId, batch.journalId, fresh);
       await writeAppointments(c, hallId, batch.journalId, fresh);
       // Fold day by day; a day ends when its close is journaled or the next day's first event comes.
       const touched: DayFold[] = [];
@@ -185,18 +183,19 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
       }
       for (const f of touched) await writeProjections(c, hallId, f);
       lastDay = fold!.day;
-      await c.query('update journals set acked_seq = $3, last_day = $4, last_event_at = now() where hall_id = $1 and journal_id = $2',
-        [hallId, batch.journalId, fresh.at(-1)!.seq, lastDay]);
     } else if (!fold && lastDay) {
       fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
     }
     const ackedSeq = fresh.at(-1)?.seq ?? acked;
     const hallNow = batch.now ?? fresh.at(-1)?.at ?? null;
     const row = liveRow(fold ?? null, meta, { businessDay: batch.businessDay ?? lastDay, now: hallNow, journalId: batch.journalId });
+    // The cursor (when events were stored) and the hall's live row in one statement.
     await c.query(
-      `update hall_status set last_seen_at = now(), journal_id = $2, business_day = $3, hall_now = $4, row = $5
+      `with moved as (update journals set acked_seq = $6, last_day = $7::date, last_event_at = now()
+                        where $8::boolean and hall_id = $1 and journal_id = $2)
+       update hall_status set last_seen_at = now(), journal_id = $2, business_day = $3, hall_now = $4, row = $5
         where hall_id = $1`,
-      [hallId, batch.journalId, row.businessDay, hallNow, JSON.stringify({ ...row, ackedSeq })],
+      [hallId, batch.journalId, row.businessDay, hallNow, JSON.stringify({ ...row, ackedSeq }), ackedSeq, lastDay, fresh.length > 0],
     );
     await c.query('commit');
     if (fold) cache.set(hallId, fold);
@@ -208,13 +207,4 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
   } finally {
     c.release();
   }
-}
-
-/** One statement per batch: arrays unnested into rows, far faster than a row per statement. */
-async function insertEvents(c: pg.PoolClient, hallId: string, journalId: string, events: HallEvent[]) {
-  await c.query(
-    `insert into events (hall_id, journal_id, seq, day, type, at, data)
-     select $1, $2, s, d::date, t, a, x::jsonb from unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) as u(s, d, t, a, x)`,
-    [hallId, journalId, events.map((e) => e.seq), events.map(dayOf), events.map((e) => e.type), events.map((e) => e.at), events.map((e) => JSON.stringify(e.data))],
-  );
 }

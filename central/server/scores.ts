@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { HallEvent } from '../../shared/events.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn } from '../../shared/scoring/records.ts';
 import { defaultRubric, rubricById } from '../../shared/scoring/rubrics.ts';
@@ -7,6 +6,7 @@ import type { ScoringRecord } from '../../shared/scoring/types.ts';
 import { endOfLocalDay } from '../../shared/time.ts';
 import { dayView } from '../../server/http/scoresRoutes.ts';
 import type { FoldCache } from './ingest.ts';
+import { dayEvents, journalOfDay } from './ingestEvents.ts';
 
 /**
  * A hall's scores of a day, by the hub's own pure scoring code over the events read back from
@@ -19,14 +19,8 @@ export async function hallDayScore(pool: pg.Pool, cache: FoldCache, hallId: stri
   const status = (await pool.query<{ business_day: string | null; hall_now: string | null }>(
     "select to_char(business_day, 'YYYY-MM-DD') as business_day, hall_now from hall_status where hall_id = $1", [hallId])).rows[0];
   // The journal that holds the day (a hall moved to a new data dir keeps both apart): the latest.
-  const j = (await pool.query<{ journal_id: string }>(
-    `select e.journal_id from events e join journals j using (hall_id, journal_id)
-      where e.hall_id = $1 and e.day = $2::date group by e.journal_id, j.first_seen_at order by j.first_seen_at desc limit 1`, [hallId, date])).rows[0];
-  const events = j
-    ? (await pool.query<{ seq: string; type: string; at: string; data: unknown }>(
-        'select seq, type, at, data from events where hall_id = $1 and day = $2::date and journal_id = $3 order by seq', [hallId, date, j.journal_id]))
-        .rows.map((r) => ({ seq: Number(r.seq), type: r.type, at: r.at, data: r.data }) as HallEvent)
-    : [];
+  const journalId = await journalOfDay(pool, hallId, date);
+  const events = journalId ? await dayEvents(pool, hallId, journalId, date) : [];
   const records = (await pool.query<{ body: ScoringRecord }>('select body from scoring_records where hall_id = $1 order by pos', [hallId])).rows.map((r) => r.body);
   const tz = meta.config.hall.timezone;
   const today = status?.business_day ?? date;
