@@ -116,7 +116,10 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       if (t.status !== 'done' || !t.windowId || !t.staffId) {
         throw conflict('NOT_FINISHED', '办结后才能评价', 'A ticket can be rated only after its service ended');
       }
-      if (localDate(command.at, tz) !== t.businessDay) {
+      // Ratings belong to the day of the service: its business day, or for a ticket held over the
+      // close and finished after midnight, the day it was finished.
+      const ratedOn = localDate(command.at, tz);
+      if (ratedOn !== t.businessDay && !(t.finishedAt && ratedOn === localDate(Date.parse(t.finishedAt), tz))) {
         throw conflict('RATING_CLOSED', '该号所在营业日已结束，无法评价', "That ticket's business day has closed");
       }
       return [{ type: 'TicketRated', data: { ticketId: t.id, number: t.number, score: command.score, windowId: t.windowId, staffId: t.staffId } }];

@@ -136,8 +136,9 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       const d = event.data;
       if (ticketsDay(state) !== d.businessDay) {
         // First ticket of a new day: the closed day's tickets live on in its journal file, except
-        // those still in a staffer's hand since the close (they end as usual, then go).
-        state.tickets = new Map([...state.tickets].filter(([, t]) => t.status === 'called' || t.status === 'serving'));
+        // those still in a staffer's hand since the close (they end as usual) and those finished
+        // since the close, which may still be rated that day (hall-local times: the date leads).
+        state.tickets = new Map([...state.tickets].filter(([, t]) => t.status === 'called' || t.status === 'serving' || (t.finishedAt !== null && t.finishedAt.slice(0, 10) >= d.businessDay)));
         state.waiting = new Set();
         state.issuedPerService = new Map();
         state.servedPerService = new Map();
