@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { toIso } from '../../shared/time.ts';
 import { verifyPin, type Tokens } from '../auth.ts';
@@ -26,6 +26,20 @@ export interface LoginDeps {
   throttle: GuessThrottle;
   hasher: PinHasher;
   sessions: StaffSessions;
+}
+
+/**
+ * An address locked out of every id is answered before its body is read or parsed: a phone
+ * sending logins in bursts after its lockout then costs the hub's thread as little as a request
+ * can. Mounted before the JSON body parser.
+ */
+export function lockedAddressGate(d: Pick<LoginDeps, 'hub' | 'throttle'>): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== 'POST' || req.path !== '/api/auth/login') return next();
+    // The id '*' names the address-wide count (see GuessThrottle): only that lock is asked here.
+    const wait = d.throttle.lockedFor(clientAddress(req), '*', d.hub.clock.now());
+    next(wait > 0 ? tooMany(Math.ceil(wait / 60_000)) : undefined);
+  };
 }
 
 /**

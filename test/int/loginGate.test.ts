@@ -1,0 +1,46 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHub, type TestHub } from '../support/hub.ts';
+
+/** A raw login body sent from a given loopback address (each 127.x is another client to the hub). */
+function postFrom(h: TestHub, from: string, body: string): Promise<{ status: number; body: any }> {
+  const url = new URL('/api/auth/login', h.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * An address locked out of every staff number is answered 429 before its body is read: what it
+ * sends next, well-formed or not, is refused the same way and costs no parsing; other addresses
+ * are parsed and judged as before.
+ */
+describe('an address locked out of every id', () => {
+  let h: TestHub;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('is refused before its body is parsed, while other addresses are judged as usual', async () => {
+    h = await startHub();
+    const phone = '127.0.0.6';
+    const guesses = ['S01', 'S02', 'S03', 'S04', 'X1', 'X2'];
+    for (let i = 0; i < 20; i++) expect((await postFrom(h, phone, JSON.stringify({ staffId: guesses[i % guesses.length], pin: '999999' }))).status).toBe(401);
+    const malformed = await postFrom(h, phone, '{"staffId": "S01", "pin":');
+    expect(malformed.status).toBe(429);
+    expect(malformed.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await postFrom(h, phone, JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(429);
+    // Another client's malformed body is still a 400, and its right PIN still signs in.
+    expect((await postFrom(h, '127.0.0.7', '{"staffId": "S01", "pin":')).status).toBe(400);
+    expect((await postFrom(h, '127.0.0.7', JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(200);
+    // The lock lasts 15 minutes of hub time.
+    h.clock.advance(15 * 60_000 + 1);
+    expect((await postFrom(h, phone, JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(200);
+  });
+});
