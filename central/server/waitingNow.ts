@@ -6,6 +6,9 @@ export interface WaitingNow {
   longestWaitingMin: number | null;
 }
 
+/** What of a hall's live row the figures are read from. */
+type LiveOf = Pick<HallRow, 'businessDay' | 'hallNow' | 'waiting' | 'oldestWaitingSince'>;
+
 /**
  * Who is still waiting at a hall, as its own report says it for a period holding its open day:
  * tickets nobody has called yet, and the whole minutes the longest of them has waited. The centre
@@ -13,7 +16,7 @@ export interface WaitingNow {
  * clock of that word, so a hall's figures are the ones its hub gave at that instant. A period
  * without the hall's business day has none, as at the hub (the fields are left out).
  */
-export function waitingNowOf(row: Pick<HallRow, 'businessDay' | 'hallNow' | 'waiting' | 'oldestWaitingSince'>, from: string, to: string): WaitingNow | null {
+export function waitingNowOf(row: LiveOf, from: string, to: string): WaitingNow | null {
   const day = row.businessDay;
   if (!day || day < from || day > to) return null;
   if (!row.waiting || !row.oldestWaitingSince || !row.hallNow) return { waitingNow: row.waiting, longestWaitingMin: null };
@@ -27,7 +30,7 @@ export function waitingNowOf(row: Pick<HallRow, 'businessDay' | 'hallNow' | 'wai
  * they move with every heartbeat.
  */
 export function withWaitingNow<R extends { hallId: string }, T extends object>(
-  report: { halls: R[]; total: T }, rows: readonly HallRow[], from: string, to: string,
+  report: { halls: R[]; total: T }, rows: readonly (LiveOf & { hallId: string })[], from: string, to: string,
 ): { halls: (R & Partial<WaitingNow>)[]; total: T & Partial<WaitingNow> } {
   const live = new Map(rows.map((r) => [r.hallId, waitingNowOf(r, from, to)]));
   let total: WaitingNow | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, DayFold, liveRow } from '../../central/server/fold.ts';
+import { waitingNowOf, withWaitingNow } from '../../central/server/waitingNow.ts';
 import { hallConfigSchema, type HallConfig } from '../../shared/config.ts';
 import type { HallEvent, HallEventBody } from '../../shared/events.ts';
 import { DEFAULT_SCHEDULE } from '../../shared/scoring/types.ts';
@@ -66,5 +67,37 @@ describe('the centre folds a hall day', () => {
     const f = fold([signIn('2026-11-23T08:00:00.000+08:00', 'W1', 'S01'), signIn('2026-11-23T10:00:00.000+08:00', 'W1', 'S02', 'B')]);
     const s = [...f.sessions.values()];
     expect(s.map((x) => [x.staffId, x.post, x.toMs])).toEqual([['S01', 'A', Date.parse('2026-11-23T10:00:00.000+08:00')], ['S02', 'B', null]]);
+  });
+
+  it('given a flood voided in one event, then every voided ticket is written again as voided and none is left waiting', () => {
+    seq = 0;
+    const f = fold([issue('2026-11-23T09:01:00.000+08:00', 't1'), issue('2026-11-23T09:01:01.000+08:00', 't2'), issue('2026-11-23T09:01:02.000+08:00', 't3')]);
+    f.take();
+    f.add(ev('2026-11-23T09:05:00.000+08:00', { type: 'TicketsVoided', data: { ticketIds: ['t2', 't3'], numbers: ['t2', 't3'], reason: '连按占号', by: 'M01' } }));
+    expect(f.take().tickets.map((t) => [t.id, t.status])).toEqual([['t2', 'voided'], ['t3', 'voided']]);
+    f.close();
+    // The close abandons only who was really waiting.
+    expect(f.take().tickets.map((t) => [t.id, t.status])).toEqual([['t1', 'abandoned']]);
+  });
+});
+
+describe('the live queue in the centre\'s wait rows', () => {
+  const row = { businessDay: '2026-11-24', hallNow: '2026-11-24T10:00:59.999+08:00', waiting: 2, oldestWaitingSince: '2026-11-24T09:15:00.000+08:00' };
+
+  it('given a period holding the hall\'s business day, then who waits and the whole minutes of the longest wait at the hall\'s clock', () => {
+    expect(waitingNowOf(row, '2026-11-01', '2026-11-24')).toEqual({ waitingNow: 2, longestWaitingMin: 45 });
+    expect(waitingNowOf({ ...row, waiting: 0, oldestWaitingSince: null }, '2026-11-24', '2026-11-24')).toEqual({ waitingNow: 0, longestWaitingMin: null });
+  });
+
+  it('given a period without the hall\'s business day, then no live figures, and the total only over the halls that have them', () => {
+    expect(waitingNowOf(row, '2026-11-01', '2026-11-23')).toBeNull();
+    const halls = [{ hallId: 'H01', ...row }, { hallId: 'H02', ...row, waiting: 1, oldestWaitingSince: '2026-11-24T09:50:00.000+08:00' }, { hallId: 'H03', ...row, businessDay: '2026-11-25' }];
+    const out = withWaitingNow({ halls: halls.map((h) => ({ hallId: h.hallId })), total: { issued: 9 } }, halls, '2026-11-24', '2026-11-24');
+    expect(out.halls).toEqual([
+      { hallId: 'H01', waitingNow: 2, longestWaitingMin: 45 },
+      { hallId: 'H02', waitingNow: 1, longestWaitingMin: 10 },
+      { hallId: 'H03' },
+    ]);
+    expect(out.total).toEqual({ issued: 9, waitingNow: 3, longestWaitingMin: 45 });
   });
 });
