@@ -28,6 +28,7 @@ import { AppointmentIndex } from './appointmentIndex.ts';
 import { Hub } from './hub.ts';
 import { acquireLock, FileJournal, type OpenFile } from './journal.ts';
 import { attachPrinting, type Printing } from './printing/index.ts';
+import { keyedReprintRoutes } from './http/reprintRoutes.ts';
 import { attachRealtime } from './realtime.ts';
 import type { SocketLimits } from './socketGuards.ts';
 import { ConfigStore } from './store.ts';
@@ -121,6 +122,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(lobbyRoutes(hub, tokens));
     app.use(appointmentRoutes(hub, tokens, trust));
     const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });
+    app.use(keyedReprintRoutes(hub, tokens, printing.queues));
     app.use(printing.router);
     app.use('/api', (_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个接口', 'No such endpoint')));
     if (opts.webDir && existsSync(opts.webDir)) mountPages(app, opts.webDir);

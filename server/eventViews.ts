@@ -34,6 +34,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   WindowResumed: [...AT_WINDOW],
   DayClosed: ['businessDay', 'abandonedTicketIds', 'heldTicketIds', 'finishedTicketIds'],
   TicketsVoided: ['ticketIds', 'numbers'],
+  TicketKeyReissued: [...TICKET],
   TicketMoved: [...TICKET, 'toServiceId', 'toWindowId'],
   TicketPrioritised: [...TICKET],
   TicketCancelled: [...TICKET],

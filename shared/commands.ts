@@ -1,6 +1,7 @@
 import type { IssuedBy, Outcome, PauseReason, Post } from './events.ts';
 import type { LobbyCommand } from './lobbyCommands.ts';
 import type { VoidCommand } from './voidTickets.ts';
+import type { ReissueKeyCommand } from './ticketKeyReissue.ts';
 
 /**
  * What people ask the hall to do. The hub stamps `at` (its clock, ms) and, where one is created,
@@ -9,6 +10,7 @@ import type { VoidCommand } from './voidTickets.ts';
 export type Command =
   | LobbyCommand
   | VoidCommand
+  | ReissueKeyCommand
   | { type: 'IssueTicket'; at: number; ticketId: string; serviceId: string; priority: boolean; keyHash?: string; issuedBy?: IssuedBy; appointment?: { appointmentId: string; slotStart: string } }
   /**
    * `handover`: the window's other post takes over a window that is open, in one step, so it

@@ -4,6 +4,7 @@ import { conflict, DomainError, invalid, notFound } from './errors.ts';
 import type { HallEventBody } from './events.ts';
 import { decideLobby, missedAtClose, pastCutOff } from './decideLobby.ts';
 import { decideVoid } from './voidTickets.ts';
+import { decideReissueKey } from './ticketKeyReissue.ts';
 import { pickNext } from './queuePolicy.ts';
 import { assertNever, ticketsDay, type HallState, type Ticket, type WindowRuntime } from './state.ts';
 import { localDate, localMinuteOfDay, toIso } from './time.ts';
@@ -148,6 +149,8 @@ export function decide(command: Command, state: HallState, config: HallConfig): 
       return decideLobby(command, state, config);
     case 'VoidTickets':
       return decideVoid(command, state);
+    case 'ReissueTicketKey':
+      return decideReissueKey(command, state);
     default:
       return assertNever(command);
   }

@@ -1,6 +1,7 @@
 /** Everything that happens in a hall, in the past tense. The journal stores these, one per line. */
 import { LOBBY_EVENT_TYPES, type LobbyEventBody } from './lobbyEvents.ts';
 import type { VoidEventBody } from './voidTickets.ts';
+import type { KeyReissuedEventBody } from './ticketKeyReissue.ts';
 
 export type Post = 'A' | 'B';
 export type Outcome = 'done' | 'one-time-notice' | 'not-accepted';
@@ -44,6 +45,7 @@ export interface TicketAppointment {
 export type HallEventBody =
   | LobbyEventBody
   | VoidEventBody
+  | KeyReissuedEventBody
   | { type: 'TicketIssued'; data: OfTicket & { priority: boolean; businessDay: string } & TicketOrigin & TicketAppointment }
   | { type: 'TicketCalled'; data: OfTicket & AtWindow & { windowNumber: number; post: Post } }
   | { type: 'TicketRecalled'; data: OfTicket & AtWindow & { windowNumber: number } }
@@ -83,5 +85,5 @@ export type EventOf<T extends HallEventType> = Extract<HallEvent, { type: T }>;
 export const EVENT_TYPES: readonly HallEventType[] = [
   'TicketIssued', 'TicketCalled', 'TicketRecalled', 'ServiceStarted', 'ServiceFinished', 'TicketNoShow',
   'TicketTransferred', 'TicketRequeued', 'TicketRated', 'StaffSignedIn', 'StaffSignedOut', 'WindowPaused',
-  'WindowResumed', 'DayClosed', ...LOBBY_EVENT_TYPES, 'TicketsVoided',
+  'WindowResumed', 'DayClosed', ...LOBBY_EVENT_TYPES, 'TicketsVoided', 'TicketKeyReissued',
 ];

@@ -2,6 +2,7 @@ import { emptyBook, type AppointmentBook } from './appointments.ts';
 import type { HallConfig } from './config.ts';
 import { evolveLobby, type Extension } from './lobbyState.ts';
 import { evolveVoid } from './voidTickets.ts';
+import { evolveReissueKey } from './ticketKeyReissue.ts';
 import type { HallEvent, IssuedBy, Outcome, PauseReason, Post } from './events.ts';
 
 /** `cancelled`: left while waiting (the visitor by key, or the lobby); not `abandoned`. */
@@ -277,6 +278,8 @@ export function evolve(state: HallState, event: HallEvent): HallState {
       return evolveLobby(state, event);
     case 'TicketsVoided':
       return evolveVoid(state, event);
+    case 'TicketKeyReissued':
+      return evolveReissueKey(state, event);
   }
 }
 

@@ -21,7 +21,8 @@ export interface PrintJob {
   released?: boolean;
   /**
    * The ticket's key for the QR (`/t/<id>?k=<key>`), known only from the issuing answer: the hub
-   * journals just its hash. Kept with the job until it prints; a reprint asked for later has none.
+   * journals just its hash. Kept with the job until it prints; a reprint asked for later has none, unless the lobby or a
+   * manager asked for it (then a fresh key, see server/http/reprintRoutes.ts).
    */
   key?: string;
 }
@@ -162,6 +163,8 @@ export class PrintQueues {
       existing.attempts = 0;
       existing.released = false;
       existing.reprint ||= reprint || existing.lastError !== null;
+      // A reprint with a fresh key (the old one was replaced) prints the fresh one.
+      if (key) existing.key = key;
     } else {
       q.jobs.push({ kioskId, ticketId, reprint, attempts: 0, lastError: null, ...(key ? { key } : {}) });
       if (q.jobs.length > MAX_JOBS) q.jobs.splice(0, q.jobs.length - MAX_JOBS);

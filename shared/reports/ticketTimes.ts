@@ -161,6 +161,7 @@ export class TicketFold {
       case 'StaffSignedOut':
       case 'WindowPaused':
       case 'WindowResumed':
+      case 'TicketKeyReissued':
         break;
       default:
         unreachable(e);

@@ -146,6 +146,8 @@ describe('evolve, event by event', () => {
       ...LOBBY_EVENT_TYPES,
       // Voiding a flood: test/unit/core/voidTickets.test.ts.
       'TicketsVoided',
+      // A reprint's fresh key: test/unit/core/ticketKeyReissue.test.ts.
+      'TicketKeyReissued',
     ];
     expect([...EVENT_TYPES].sort()).toEqual([...covered].sort());
   });
