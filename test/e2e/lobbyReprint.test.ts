@@ -8,7 +8,7 @@ import { startHub, type TestHub } from '../support/hub.ts';
 /**
  * A visitor lost their paper ticket: the lobby finds the number on the tablet and reprints it on
  * the hall's kiosk printer, with the reason. The printer (a fake ESC/POS printer on TCP) receives
- * the same number, marked 补打.
+ * the same number, marked 补打, with a fresh key in its QR.
  */
 describe('the lobby reprints a lost ticket', () => {
   let h: TestHub;
@@ -51,9 +51,13 @@ describe('the lobby reprints a lost ticket', () => {
     await page.locator('ticket-panel [data-testid=lobby-done]').waitFor();
     await screenshot(page, 'lobby-reprint-zh');
     const [job] = await printer.waitForJobs(1);
-    const { text } = decodeEscPos(job!);
+    const { text, qr } = decodeEscPos(job!);
     expect(text).toContain('C001');
     expect(text).toContain('补打');
+    // The copy's QR carries a fresh key (the hub keeps only hashes): the visitor can use it.
+    const key = new URL(qr[0]!).searchParams.get('k');
+    expect(key).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect((await h.rawApi('POST', `/api/tickets/${new URL(qr[0]!).pathname.split('/').at(-1)}/cancel`, { key })).status).toBe(200);
     expect(errors).toEqual([]);
   });
 });
