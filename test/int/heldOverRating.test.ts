@@ -51,6 +51,13 @@ describe('rating a ticket held over the day\'s close', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect((await h.api('GET', `/api/tickets/${a1.id}`)).body).toMatchObject({ rating: 4, status: 'done' });
     expectError(await h.rawApi('POST', `/api/tickets/${a1.id}/rating`, { score: 4, key: a1.key }), 409, 'ALREADY_RATED');
+    // The staffer's scores count the rating (on the day it was given), and both days' reports still read.
+    const m01 = await h.login('M01');
+    const scores = await h.api('GET', '/api/reports/scores?date=2026-11-24', undefined, m01);
+    expect(scores.status).toBe(200);
+    expect(scores.body.staff.find((s: { staffId: string }) => s.staffId === 'S01')).toMatchObject({ ratings: 1, satisfactionPct: 100 });
+    expect((await h.api('GET', '/api/reports/scores?date=2026-11-23', undefined, m01)).status).toBe(200);
+    expect((await h.api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-24', undefined, m01)).body.total).toMatchObject({ issued: 2, served: 1 });
   });
 
   it('is closed the day after its finish, like any rating', async () => {
