@@ -10,6 +10,9 @@ import type { Hub } from '../hub.ts';
 import { foldPool } from '../reports/foldPool.ts';
 import type { ScoringStore } from './store.ts';
 
+/** Closed days scored per message to the report worker (see `days`). */
+const SCORE_BATCH_DAYS = 4;
+
 export interface PeriodResult extends Rollup {
   period: Period;
   of: string;
@@ -93,9 +96,11 @@ export class ScoreService {
         schedule: this.store.settings.schedule, rubric: this.rubric, asOf: today,
       };
       try {
-        // Batches of a month: each answer is small to take in between the hub's other requests.
-        for (let i = 0; i < missing.length; i += 31) {
-          const batch = missing.slice(i, i + 31);
+        // Batches of a few days: a day's scores of a 64-staff hall are about 95 KB to copy back from
+        // the worker, and taking a month of them at once held the hub's thread for 50–250 ms (a
+        // loaded machine); four days at a time let tickets and calls in between.
+        for (let i = 0; i < missing.length; i += SCORE_BATCH_DAYS) {
+          const batch = missing.slice(i, i + SCORE_BATCH_DAYS);
           const scores = await foldPool.scores({
             ...base,
             days: batch.map((date) => ({
