@@ -33,6 +33,17 @@ interface Cursor {
 
 const STATE_FILE = 'central-outbox.json';
 
+/** Events per batch: the most the centre takes in one (its contract: at most 5,000). */
+export const OUTBOX_BATCH = 5000;
+/**
+ * A batch's body is cut before this many characters of JSON: at most 3 bytes a character in
+ * UTF-8, so under 7.5 MB, inside the centre's 8 MB however long the events' texts are.
+ */
+export const OUTBOX_MAX_CHARS = 2_500_000;
+/** Events serialised between two turns of the event loop: a batch never holds up an answer. */
+const EVENTS_PER_TURN = 500;
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
 /**
  * Forwards the journal to the network's centre: a durable cursor (journal id and the last seq
  * the centre acknowledged, in the data dir), batches in seq order, retries with backoff, and a
@@ -63,9 +74,9 @@ export class Outbox {
 
   constructor(private readonly opts: OutboxOptions) {
     this.log = opts.log ?? (() => {});
-    // Big enough that a backlog costs few round trips, small enough that serialising one batch
-    // (about 0.7 MB) never holds the hub's event loop for long.
-    this.batchSize = opts.batchSize ?? 2000;
+    // As many as the centre takes, so a backlog costs few round trips and few transactions; the
+    // body is serialised a few hundred events per turn of the event loop (see send).
+    this.batchSize = opts.batchSize ?? OUTBOX_BATCH;
     this.heartbeatMs = opts.heartbeatMs ?? 10_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
     this.cursor = loadCursor(opts.dataDir);
@@ -137,13 +148,15 @@ export class Outbox {
   }
 
   private async post(method: 'POST' | 'PUT', path: string, body: unknown): Promise<{ status: number; body: any }> {
+    // A batch of events comes already serialised (see batchBody).
+    const payload = typeof body === 'string' ? body : JSON.stringify(body);
     this.abort = new AbortController();
     const timer = setTimeout(() => this.abort?.abort(), 30_000);
     try {
       const res = await fetch(`${this.opts.url.replace(/\/+$/, '')}${path}`, {
         method, signal: this.abort.signal,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.key}` },
-        body: JSON.stringify(body),
+        body: payload,
       });
       const text = await res.text();
       let parsed: unknown = null;
@@ -158,11 +171,10 @@ export class Outbox {
     }
   }
 
-  private async send(events: unknown[]): Promise<void> {
+  private async send(all: unknown[]): Promise<void> {
     const hub = this.opts.hub;
-    const r = await this.post('POST', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/events`, {
-      journalId: this.cursor.journalId, events, now: hub.clockIso(), businessDay: hub.today(),
-    });
+    const { body, events } = await batchBody({ journalId: this.cursor.journalId, now: hub.clockIso(), businessDay: hub.today() }, all);
+    const r = await this.post('POST', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/events`, body);
     if (r.status === 200 && typeof r.body?.ackedSeq === 'number') {
       this.accept(r.body.ackedSeq);
       this.centreMetaHash = r.body.metaHash ?? null;
@@ -225,6 +237,24 @@ export class Outbox {
     this.sentMetaHash = hash;
     this.centreMetaHash = r.body?.metaHash ?? hash;
   }
+}
+
+/**
+ * The body of POST …/events: `head`'s fields and as many of `all` as fit in OUTBOX_MAX_CHARS (at
+ * least one), serialised a few hundred per turn of the event loop. The rest goes in the next batch.
+ */
+export async function batchBody(head: Record<string, unknown>, all: readonly unknown[]): Promise<{ body: string; events: unknown[] }> {
+  const start = JSON.stringify(head).slice(0, -1);
+  const parts: string[] = [];
+  let chars = start.length + 20;
+  for (const e of all) {
+    const s = JSON.stringify(e);
+    if (parts.length && chars + s.length + 1 > OUTBOX_MAX_CHARS) break;
+    parts.push(s);
+    chars += s.length + 1;
+    if (parts.length % EVENTS_PER_TURN === 0) await turn();
+  }
+  return { body: `${start}${start.length > 1 ? ',' : ''}"events":[${parts.join(',')}]}`, events: all.slice(0, parts.length) as unknown[] };
 }
 
 /** The journal id and cursor of this data dir; a data dir without one starts a new journal. */

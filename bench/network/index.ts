@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -12,7 +12,7 @@ import type { HallEvent } from '../../shared/events.ts';
 import { addDays } from '../../shared/time.ts';
 import { createHub } from '../../server/app.ts';
 import { createClock } from '../../server/clock.ts';
-import { outboxOf } from '../../server/outbox.ts';
+import { OUTBOX_BATCH, outboxOf } from '../../server/outbox.ts';
 import { freePort } from '../../test/int/centralHarness.ts';
 import { syntheticDay } from '../../test/int/centralSynthetic.ts';
 
@@ -45,7 +45,7 @@ export async function networkBench(log: (line: string) => void, quick: boolean):
   const base = `http://127.0.0.1:${await central.listen(0, '127.0.0.1')}`;
   const db = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    // ---- ingest: every hall sends its days in batches of 1,000, all halls at once.
+    // ---- ingest: every hall sends its days in batches of the hub's outbox size, all halls at once.
     const days = quick ? 1 : 3;
     const perHall = halls.map((h, i) => {
       const list: HallEvent[] = [];
@@ -54,18 +54,25 @@ export async function networkBench(log: (line: string) => void, quick: boolean):
     });
     const total = perHall.reduce((n, l) => n + l.length, 0);
     log(`network: ingesting ${total.toLocaleString('en')} events of ${halls.length} halls × ${days} days`);
+    const load0 = loadavg()[0]!;
+    const pg0 = postgresCpuMs(work);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(halls.map(async (h, i) => {
       const events = perHall[i]!;
-      for (let k = 0; k < events.length; k += 1000) {
+      for (let k = 0; k < events.length; k += OUTBOX_BATCH) {
         const res = await fetch(`${base}/api/central/halls/${h.id}/events`, {
           method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.key}` },
-          body: JSON.stringify({ journalId: `bench-${h.id}`, events: events.slice(k, k + 1000) }),
+          body: JSON.stringify({ journalId: `bench-${h.id}`, events: events.slice(k, k + OUTBOX_BATCH) }),
         });
         if (res.status !== 200) throw new Error(`ingest ${h.id}: ${res.status} ${await res.text()}`);
       }
     }));
     const ingestMs = performance.now() - t0;
+    const nodeCpu = process.cpuUsage(cpu0);
+    const pg1 = postgresCpuMs(work);
+    const pgCpu = pg0 === null || pg1 === null ? null : pg1 - pg0;
+    const load1 = loadavg()[0]!;
     const tickets = (await db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]!.n;
 
     // ---- reference: COPY of the same event rows, no projections.
@@ -80,7 +87,10 @@ export async function networkBench(log: (line: string) => void, quick: boolean):
       client.release();
     }
     const copyMs = performance.now() - t1;
-    rows.push(`| ingest through the centre (HTTP, events + ticket/queue/window projections, one transaction per 1,000-event batch, ${halls.length} halls at once) | ${rate(total, ingestMs)} events/s (${total.toLocaleString('en')} events, ${tickets.toLocaleString('en')} tickets, ${(ingestMs / 1000).toFixed(1)} s) | PostgreSQL's COPY of the same event rows into a table like \`events\`: ${rate(total, copyMs)} rows/s | ≥ 20,000/s |`);
+    // CPU per event, beside the wall-clock rate: on a shared machine the rate says how much CPU the
+    // run was given, these what ingest costs (the bench's own HTTP client runs in this process too).
+    const cpuNote = `CPU per event: this process ${(((nodeCpu.user + nodeCpu.system) / 1000) * 1000 / total).toFixed(0)} µs (centre and the bench's client), PostgreSQL ${pgCpu === null ? '?' : ((pgCpu * 1000) / total).toFixed(0)} µs; load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`;
+    rows.push(`| ingest through the centre (HTTP, events + ticket/queue/window projections, one transaction per ${OUTBOX_BATCH.toLocaleString('en')}-event batch, ${halls.length} halls at once) | ${rate(total, ingestMs)} events/s (${total.toLocaleString('en')} events, ${tickets.toLocaleString('en')} tickets, ${(ingestMs / 1000).toFixed(1)} s; ${cpuNote}) | PostgreSQL's COPY of the same event rows into a table like \`events\`: ${rate(total, copyMs)} rows/s | ≥ 20,000/s |`);
 
     // ---- a hub back after three days offline: its journal files only, the outbox catches up.
     const dataDir = join(work, 'hub');
@@ -115,6 +125,34 @@ export async function networkBench(log: (line: string) => void, quick: boolean):
   }
   for (const r of rows) log(r);
   return rows;
+}
+
+/**
+ * CPU time (ms) used so far by the bench's PostgreSQL: the postmaster, its live children, and the
+ * children it has reaped. Linux only (/proc); null elsewhere.
+ */
+function postgresCpuMs(work: string): number | null {
+  try {
+    const pm = Number(readFileSync(join(work, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const tick = 10; // USER_HZ is 100 on Linux
+    let ms = 0;
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      let f: string[];
+      try {
+        f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      } catch {
+        continue;
+      }
+      const pid = Number(p);
+      if (pid !== pm && Number(f[1]) !== pm) continue;
+      ms += (Number(f[11]) + Number(f[12])) * tick;
+      if (pid === pm) ms += (Number(f[13]) + Number(f[14])) * tick;
+    }
+    return ms;
+  } catch {
+    return null;
+  }
 }
 
 function rate(n: number, ms: number): string {

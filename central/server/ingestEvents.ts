@@ -1,5 +1,3 @@
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { HallEvent } from '../../shared/events.ts';
@@ -22,9 +20,11 @@ export function copyField(s: string): string {
 /**
  * Writes the batch's events (all newer than the journal's acked seq, checked under its row lock,
  * so none can collide with a stored one) with one COPY, in the caller's transaction, and records
- * the seq range of each day they touch.
+ * the seq range of each day they touch. Resolves once the rows are handed to the connection, with
+ * a promise of their being stored: the caller folds the batch while PostgreSQL parses the COPY,
+ * and awaits that promise before it commits.
  */
-export async function copyEvents(c: pg.PoolClient, hallId: string, journalId: string, events: readonly HallEvent[]): Promise<void> {
+export async function copyEvents(c: pg.PoolClient, hallId: string, journalId: string, events: readonly HallEvent[]): Promise<Promise<void>> {
   const head = `${copyField(hallId)}\t${copyField(journalId)}\t`;
   const days = new Map<string, { first: number; last: number }>();
   let text = '';
@@ -35,15 +35,26 @@ export async function copyEvents(c: pg.PoolClient, hallId: string, journalId: st
     else days.set(day, { first: e.seq, last: e.seq });
     text += `${head}${e.seq}\t${copyField(day)}\t${copyField(e.type)}\t${copyField(e.at)}\t${copyField(JSON.stringify(e.data))}\n`;
   }
-  await pipeline(Readable.from([text]), c.query(copyFrom('copy events (hall_id, journal_id, seq, day, type, at, data) from stdin')));
+  const copy = c.query(copyFrom('copy events (hall_id, journal_id, seq, day, type, at, data) from stdin'));
+  const copied = new Promise<void>((resolve, reject) => {
+    copy.once('finish', resolve);
+    copy.once('error', reject);
+  });
+  // Written (past any back-pressure) before this resolves; or the COPY failed first.
+  await Promise.race([new Promise<void>((resolve, reject) => copy.write(text, (e) => (e ? reject(e) : resolve()))), copied]);
+  copy.end();
   const list = [...days];
-  await c.query(
+  const ranges = c.query(
     `insert into journal_days as d (hall_id, journal_id, day, first_seq, last_seq)
      select $1, $2, u.day::date, u.f, u.l from unnest($3::text[], $4::bigint[], $5::bigint[]) as u(day, f, l)
      on conflict (hall_id, journal_id, day) do update
        set first_seq = least(d.first_seq, excluded.first_seq), last_seq = greatest(d.last_seq, excluded.last_seq)`,
     [hallId, journalId, list.map(([d]) => d), list.map(([, r]) => r.first), list.map(([, r]) => r.last)],
   );
+  const done = Promise.all([copied, ranges]).then(() => undefined);
+  // Awaited by the caller before commit; an error also ends the transaction there.
+  done.catch(() => {});
+  return done;
 }
 
 type Row = { seq: string; type: string; at: string; data: unknown };

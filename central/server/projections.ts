@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { DayFold } from './fold.ts';
+import { arrayLiteral } from './ingestArrays.ts';
 
 /**
  * Writes what a batch changed in a day's fold: the tickets it touched (whole rows, upserted), the
@@ -47,6 +48,8 @@ async function collect(c: pg.PoolClient, hallId: string, fold: DayFold): Promise
          moved_from = excluded.moved_from, slot_start_ms = excluded.slot_start_ms`,
       [
         hallId, day, j,
+        // Each column's literal built in one pass (ingestArrays.ts), not by node-postgres.
+        ...[
         tickets.map((t) => t.id), tickets.map((t) => t.number), tickets.map((t) => t.priority), tickets.map((t) => t.issuedServiceId),
         tickets.map((t) => t.serviceId), tickets.map((t) => t.issuedMs), tickets.map((t) => t.issuedHour), tickets.map((t) => t.calledMs),
         tickets.map((t) => t.startedMs), tickets.map((t) => t.finishedMs), tickets.map((t) => t.status), tickets.map((t) => t.outcome),
@@ -56,6 +59,7 @@ async function collect(c: pg.PoolClient, hallId: string, fold: DayFold): Promise
         // The lobby's moves and a booking's slot (contract v2), when the hub's fold knows them.
         tickets.map((t) => pgArray((t as { movedFrom?: string[] }).movedFrom ?? [])),
         tickets.map((t) => (t as { slotStartMs?: number | null }).slotStartMs ?? null),
+        ].map(arrayLiteral),
       ],
     );
   }

@@ -99,6 +99,30 @@ describe('ingest in bulk: given a hall sending its journal', () => {
     expect(await journalOfDay(db, 'H03', '2026-11-19')).toBeNull();
   });
 
+  it('when one event of a batch is malformed, then 400 names that event and its field, and nothing of the batch is stored', async () => {
+    const j = 'journal-bulk-malformed';
+    const at = '2026-11-23T09:00:00.000+08:00';
+    const good = (seq: number) => ({ seq, at, type: 'TicketIssued', data: { ticketId: `20261123-m${seq}`, number: 'A001', serviceId: 'A', priority: false, businessDay: '2026-11-23' } });
+    const cases: [unknown, string][] = [
+      [{ ...good(2), seq: 0 }, 'events.1.seq'],
+      [{ ...good(2), seq: 2.5 }, 'events.1.seq'],
+      [{ ...good(2), type: '' }, 'events.1.type'],
+      [{ ...good(2), type: 'x'.repeat(41) }, 'events.1.type'],
+      [{ ...good(2), at: '2026-11-23 09:00:00' }, 'events.1.at'],
+      [{ ...good(2), data: ['not', 'an', 'object'] }, 'events.1.data'],
+      [{ ...good(2), data: null }, 'events.1.data'],
+      ['not an event', 'events.1'],
+    ];
+    for (const [bad, where] of cases) {
+      const r = await call(base, 'POST', '/api/central/halls/H01/events', { journalId: j, events: [good(1), bad, good(3)] }, keyOf('H01'));
+      expect(r.status, where).toBe(400);
+      expect(r.body.error.code).toBe('BAD_REQUEST');
+      expect(r.body.error.message, where).toContain(`${where} `);
+    }
+    expect(await stored('H01', j)).toEqual([]);
+    expect((await send('H01', { journalId: j, events: [good(1), good(2), good(3)] })).body.ackedSeq).toBe(3);
+  });
+
   it('when a day close names no date, then 400 and nothing of the batch is stored', async () => {
     const j = 'journal-bulk-badclose';
     const at = '2026-11-24T00:00:01.000+08:00';
