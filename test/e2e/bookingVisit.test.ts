@@ -30,7 +30,7 @@ describe('a booked visitor: book on the phone, check in at the kiosk, called at 
     h = await startHub({ webDir: DIST, config: hall, start: '2026-11-23T08:00:00+08:00' });
     manager = await h.login('M01');
     browser = await launchBrowser();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -182,7 +182,7 @@ describe('a phone that missed three bookings in 30 days', () => {
   beforeAll(async () => {
     h = await startHub({ webDir: DIST, config: hall, start: '2026-11-23T08:00:00+08:00' });
     browser = await launchBrowser();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

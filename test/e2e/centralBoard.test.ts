@@ -170,5 +170,5 @@ describe('the centre pages', () => {
     await expect.poll(() => page.locator('hall-detail [role=alert]').innerText()).toMatch(/H02/);
     expect(await page.locator('tr[data-window]').count()).toBe(0);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });

@@ -47,7 +47,7 @@ describe('the counter desk, as a staffer reads it', () => {
     await desk.locator('button[type=submit]').click();
     await desk.locator('[data-window=W1] button[data-post=A]').click();
     await desk.locator('connection-badge[status=online]').waitFor();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

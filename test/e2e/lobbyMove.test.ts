@@ -59,7 +59,7 @@ describe('the lobby steers a crowded hall', () => {
     await lobby.locator('input[name=pin]').fill('300001');
     await lobby.locator('button[type=submit]').click();
     await lobby.locator('connection-badge[status=online]').waitFor();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

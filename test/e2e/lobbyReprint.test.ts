@@ -24,7 +24,7 @@ describe('the lobby reprints a lost ticket', () => {
     };
     h = await startHub({ webDir: DIST, config: hall, start: '2026-11-23T09:00:00+08:00' });
     browser = await launchBrowser();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -41,7 +41,7 @@ describe('the manager app', () => {
     at('10:30');
     browser = await launchBrowser();
     page = (await openPage(browser, `${h.url}/manager`, { width: 1366, height: 900 })).page;
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -48,7 +48,7 @@ describe('the phone page says "nearly your turn" and "called" once each', () => 
       numbers.push(t.number);
     }
     browser = await launchBrowser();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -52,7 +52,7 @@ describe('the display voice', () => {
       expect(clips).toContain(`200 /audio/${name}.ogg`);
     }
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 const SIZES_DISPLAY = { width: 1920, height: 1080 };

@@ -97,5 +97,5 @@ describe('starting with the disk full', () => {
     } finally {
       disk.cleanup();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -50,7 +50,7 @@ describe('the report worker', () => {
     const here = waitsReport(DAYS[0]!, last, DAYS.map((d) => foldJournal(d, journal(d), serves)), hall, { factor: 2, bookings: new Map(bookings) });
     expect('report' in answer && answer.report).toEqual(here);
     expect(here.total.served).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 
   it('names a closed day whose compact file does not match its journal, instead of answering from it', async () => {
     const day = DAYS[0]!;
@@ -82,7 +82,7 @@ describe('the report worker', () => {
     const appearance = answer[0]!.staff.find((s) => s.staffId === hall.staff[0]!.id)!.items.find((i) => i.code === 'appearance');
     expect(appearance?.count).toBe(2);
     expect(answer[1]!.staff.find((s) => s.staffId === hall.staff[1]!.id)!.items.some((i) => i.code === 'untidy')).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the hub', () => {
@@ -91,7 +91,7 @@ describe('the hub', () => {
   beforeAll(async () => {
     h = await startHub({ dataDir: dir, config: input, start: '2026-11-23T09:00:00+08:00' });
     manager = await h.login('M01', '900001');
-  }, 60_000);
+  }, 120_000);
   afterAll(() => h.close());
 
   it('sends the multi-day wait report and closed days\' scores to the report worker', async () => {

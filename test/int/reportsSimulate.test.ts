@@ -9,17 +9,19 @@ import { DEMO_PINS, startHub, type TestHub } from '../support/hub.ts';
 /**
  * `npm run simulate -- --url`: a hub running on its own fast clock (as QUEUE_CLOCK_START and
  * QUEUE_CLOCK_SPEED start it), driven by the simulator that can only wait for that clock. A day
- * from 06:00 to past 18:00 at ×1,200 takes about forty seconds.
+ * from 06:00 to past 18:00 at ×600 takes about eighty seconds, and the day ends 108 s after the
+ * clock starts: room for a machine slowed by other test runs, which once took longer than the 54 s
+ * that ×1,200 left before the simulator first looked at the hub's day.
  */
 describe('the simulator driving a hub that runs on its own clock', () => {
   let h: TestHub;
   let run: RunResult & { speed: number };
   const day = '2026-11-23';
-  const SPEED = 1200;
+  const SPEED = 600;
 
   beforeAll(async () => {
-    // Two hours of hall time before opening (6 s here) leave a busy machine room to set up, and a
-    // second of delay is twenty minutes of hall time, not hours.
+    // Two hours of hall time before opening (12 s here) leave a busy machine room to set up, and a
+    // second of delay is ten minutes of hall time, not hours.
     h = await startHub({ clock: createClock({ start: localTimeToMs(day, '06:00', 'Asia/Shanghai'), speed: SPEED }) });
     run = await runAgainstHub(h.url, h.running.hub.config, DEMO_PINS, { days: 1, ticketsPerDay: 25, seed: 3, mix: DEMO_MIX });
   }, 240_000);

@@ -60,7 +60,7 @@ describe('a scored hall day through the real hub', () => {
     const r = await h.api('GET', '/api/reports/scores?date=2026-11-23', undefined, tok.M01);
     expect(r.status).toBe(200);
     day = r.body;
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await h?.close();
   });

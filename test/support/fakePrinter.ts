@@ -74,7 +74,7 @@ export async function startFakePrinter(port = 0): Promise<FakePrinter> {
     jobs,
     condition,
     probes: () => probes,
-    waitForJobs(n, timeoutMs = 5000) {
+    waitForJobs(n, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`fake printer got ${jobs.length} job(s), expected ${n}`)), timeoutMs);
         const check = () => {

@@ -11,7 +11,7 @@ export interface HubProcess {
 }
 
 /** Starts `server/main.ts` as its own process (as `npm start` does) and waits for its ready line. */
-export function spawnHub(env: Record<string, string>, timeoutMs = 20_000): Promise<HubProcess> {
+export function spawnHub(env: Record<string, string>, timeoutMs = 60_000): Promise<HubProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },

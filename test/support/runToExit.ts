@@ -4,7 +4,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../..');
 
 /** Runs `server/main.ts` as its own process and collects everything it prints until it exits. */
-export function runHubToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; out: string }> {
+export function runHubToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
