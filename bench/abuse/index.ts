@@ -1,13 +1,15 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { asHall, busyHallInput } from '../../tools/sim/halls.ts';
 import { businessDays, runJournals } from '../../tools/sim/run.ts';
 import { rawSocketIo, type RawSocketIo } from '../../test/support/rawSocket.ts';
 import { benchKiosk, call, percentile } from '../hub/http.ts';
 import { spawnBenchHub, type BenchHub } from '../hub/spawn.ts';
-import { clientAddress, loginFrom } from './loginFrom.ts';
+import type { AttackJob, AttackTally } from './attacker.ts';
 import { hubMemory, memoryProbeArgs } from './memory.ts';
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
@@ -44,44 +46,39 @@ async function probe(hub: BenchHub, kiosk: string, staff: string, ms: number): P
 
 const p99 = (v: number[]) => percentile(v.slice().sort((a, b) => a - b), 99);
 
-interface Waves {
-  probe: Probe;
-  sent: number;
-  /** Hashed and found wrong (401). */
-  wrong: number;
-  /** Refused by the address's lockout (429 TOO_MANY_ATTEMPTS). */
-  locked: number;
-  /** Refused because the PIN queue was full (429 BUSY). */
-  busy: number;
-  other: number;
+/** An abuse running in its own process (`attacker.ts`) until `stop` ends it and returns its tally. */
+async function attack(job: AttackJob): Promise<{ stop: () => Promise<AttackTally> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'attacker.ts'), JSON.stringify(job)], {
+    cwd: join(import.meta.dirname, '../..'), stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () => new Promise<Record<string, unknown>>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the ${job.kind} attacker exited with ${code} before it answered`));
+    child.once('exit', onExit);
+    lines.once('line', (l) => {
+      child.off('exit', onExit);
+      resolve(JSON.parse(l) as Record<string, unknown>);
+    });
+  });
+  await next();
+  return {
+    stop: async () => {
+      const done = next();
+      child.stdin!.end();
+      return ((await done).tally ?? {}) as AttackTally;
+    },
+  };
 }
 
-const tally = (w: Waves) => `${w.sent} bad logins sent: ${w.wrong} hashed (401), ${w.locked} locked out, ${w.busy} told the PIN queue is full${w.other ? `, ${w.other} other` : ''}`;
-
-/** Waves of 64 logins with made-up staff numbers, 250 ms apart, while the probe runs for `ms`; login `i` comes from `from(i)`. */
-async function loginWaves(h: BenchHub, kiosk: string, staff: string, from: (i: number) => string, ms: number, what: string): Promise<Waves> {
-  const w = { sent: 0, wrong: 0, locked: 0, busy: 0, other: 0 };
-  let going = true;
-  const waves = (async () => {
-    while (going) {
-      const base = w.sent;
-      const answers = await Promise.all(Array.from({ length: 64 }, (_, i) => loginFrom(h.url, from(base + i), `X${base + i}`, String(100000 + ((base + i) % 900000)))));
-      w.sent += 64;
-      for (const a of answers) {
-        if (a.status === 401) w.wrong++;
-        else if (a.code === 'TOO_MANY_ATTEMPTS') w.locked++;
-        else if (a.code === 'BUSY') w.busy++;
-        else w.other++;
-      }
-      await sleep(250);
-    }
-  })();
+/** The probe for `ms` while `job` runs in its own process; the abuse's tally with the probe's figures. */
+async function probeUnder(h: BenchHub, kiosk: string, staff: string, ms: number, job: AttackJob, what: string): Promise<{ probe: Probe; tally: AttackTally }> {
+  const a = await attack(job);
   mark(what);
   const probed = await probe(h, kiosk, staff, ms);
-  going = false;
-  await waves;
-  return { probe: probed, ...w };
+  return { probe: probed, tally: await a.stop() };
 }
+
+const loginTally = (t: AttackTally) => `${t.sent} bad logins sent: ${t.wrong} hashed (401), ${t.locked} locked out, ${t.busy} told the PIN queue is full${t.other ? `, ${t.other} other` : ''}`;
 
 interface Broadcasts {
   tickets: number;
@@ -161,48 +158,19 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
       row(what, `ticket p99 ${f(ut)} ms, call p99 ${f(uc)} ms (${under.ticket.length} each)${extra}`, `ticket p99 ${f(qt)} ms, call p99 ${f(qc)} ms`, `within 2×: ${met ? 'met' : 'NOT met'}`);
     };
 
+    // Each abuse comes from a process of its own, as from another device in the hall: the probe's
+    // process does nothing but the probe.
     // Three sockets asking for a whole snapshot over and over.
-    let spamAnswers = 0;
-    let spamRefused = 0;
-    let spamming = true;
-    for (let i = 0; i < 3; i++) {
-      const s = io(h.url, { transports: ['websocket'], forceNew: true, reconnection: false });
-      sockets.push(s);
-      await new Promise<void>((r) => s.once('connect', () => r()));
-      void (async () => {
-        while (spamming && s.connected) {
-          const a = (await s.emitWithAck('hall:sync', { lastSeq: 999_999_999 })) as { error?: unknown };
-          if (a.error) spamRefused++;
-          else spamAnswers++;
-        }
-      })();
-    }
-    mark('sync spam');
-    const spam = await probe(h, kiosk, staff, phaseMs);
-    spamming = false;
+    const spam = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'sync', url: h.url }, 'sync spam');
 
     // Waves of 64 logins with made-up staff numbers and PINs: from one phone (the per-address
     // lockout soon answers it), then each from an address of its own, so that every wave is hashed
     // up to the PIN queue's bound and the hashing never stops.
-    const onePhone = await loginWaves(h, kiosk, staff, () => '127.0.9.9', phaseMs, 'bad logins, one address');
-    const manyPhones = await loginWaves(h, kiosk, staff, clientAddress, phaseMs, 'bad logins, many addresses');
+    const onePhone = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'one' }, 'bad logins, one address');
+    const manyPhones = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'many' }, 'bad logins, many addresses');
 
     // The heaviest reports: the first wait report over every journal day, and a year's roll-up, over and over.
-    let reports = 0;
-    let reporting = true;
-    const reportLoop = (async () => {
-      while (reporting) {
-        await Promise.all([
-          call(h.url, 'GET', `/api/reports/waits?from=${days[0]}&to=${days.at(-1)}`, undefined, manager),
-          call(h.url, 'GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager),
-        ]);
-        reports++;
-      }
-    })();
-    mark('heavy reports');
-    const heavy = await probe(h, kiosk, staff, quick ? phaseMs : 20_000);
-    reporting = false;
-    await reportLoop;
+    const heavy = await probeUnder(h, kiosk, staff, quick ? phaseMs : 20_000, { kind: 'reports', url: h.url, manager, from: days[0]!, to: days.at(-1)! }, 'heavy reports');
 
     // The quiet reference again, after the abuse: the machine's other load drifts over minutes, and
     // pooling a quiet phase before and after keeps the comparison fair to both.
@@ -210,16 +178,15 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
     const after = await probe(h, kiosk, staff, phaseMs);
     quiet.ticket.push(...after.ticket);
     quiet.call.push(...after.call);
-    compare('three sockets repeating hall:sync for a snapshot', spam, `; spammers got ${spamAnswers} snapshots, ${spamRefused} "wait" answers`);
-    compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${tally(onePhone)}`);
-    compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${tally(manyPhones)}`);
-    compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy, `; ${reports} report pairs finished meanwhile`);
+    compare('three sockets repeating hall:sync for a snapshot', spam.probe, `; spammers got ${spam.tally.snapshots} snapshots, ${spam.tally.refused} "wait" answers`);
+    compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${loginTally(onePhone.tally)}`);
+    compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${loginTally(manyPhones.tally)}`);
+    compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy.probe, `; ${heavy.tally.pairs} report pairs finished meanwhile`);
 
     // Memory: the same broadcast load twice, first with ten sockets that read everything (the
     // reference), then with ten that stopped reading but answer pings; each socket also asks for a
     // full catch-up with every batch. Measured in the hub after a full GC, peak and end of each.
     const broadcastMs = quick ? 10_000 : 40_000;
-    for (const s of sockets) s.close();
     const readers: Socket[] = [];
     for (let i = 0; i < 10; i++) {
       const s = io(h.url, { transports: ['websocket'], forceNew: true, reconnection: false });
