@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoHall } from '../../server/demoHall.ts';
 import type { OpenFile } from '../../server/journal.ts';
 import type { HallEvent } from '../../shared/events.ts';
 import { recorder, until } from '../support/contract.ts';
+import { requestFrom } from '../support/fromAddress.ts';
 import { DEMO_PINS, startHub, tempDir, type TestHub } from '../support/hub.ts';
 
 /**
@@ -17,17 +17,7 @@ import { DEMO_PINS, startHub, tempDir, type TestHub } from '../support/hub.ts';
 
 /** A JSON request sent from a given loopback address (127.0.0.x), as another machine in the hall. */
 function from(h: TestHub, address: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const url = new URL(path, h.url);
-  const text = body === undefined ? '' : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (res) => {
-      let got = '';
-      res.on('data', (c) => (got += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: got ? JSON.parse(got) : null }));
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
+  return requestFrom(h.url, address, method, path, body === undefined ? '' : JSON.stringify(body));
 }
 
 /** The whole lines of the journal's day files (all of them, or the one of `day`). */

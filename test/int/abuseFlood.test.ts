@@ -1,25 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoHall } from '../../server/demoHall.ts';
 import type { HallEvent } from '../../shared/events.ts';
 import { expectError, recorder, until } from '../support/contract.ts';
+import { requestFrom } from '../support/fromAddress.ts';
 import { startHub, type TestHub } from '../support/hub.ts';
 
 /** POST /api/tickets from a given loopback address, without a token. */
 function ticketFrom(h: TestHub, from: string, serviceId: string): Promise<{ status: number; body: any }> {
-  const url = new URL('/api/tickets', h.url);
-  const body = JSON.stringify({ serviceId });
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return requestFrom(h.url, from, 'POST', '/api/tickets', JSON.stringify({ serviceId }));
 }
 
 function journaled(dataDir: string): HallEvent[] {

@@ -1,22 +1,12 @@
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinHasher } from '../../server/pinWorker.ts';
 import { verifyPin, hashPin } from '../../server/auth.ts';
+import { requestFrom } from '../support/fromAddress.ts';
 import { startHub, type TestHub } from '../support/hub.ts';
 
 /** A login sent from a given loopback address (127.0.0.2 is another client as the hub sees it). */
 function loginFrom(h: TestHub, from: string, staffId: string, pin: string): Promise<{ status: number; body: any }> {
-  const url = new URL('/api/auth/login', h.url);
-  const body = JSON.stringify({ staffId, pin });
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return requestFrom(h.url, from, 'POST', '/api/auth/login', JSON.stringify({ staffId, pin }));
 }
 
 /**

@@ -1,19 +1,10 @@
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestFrom } from '../support/fromAddress.ts';
 import { startHub, type TestHub } from '../support/hub.ts';
 
 /** A raw login body sent from a given loopback address (each 127.x is another client to the hub). */
 function postFrom(h: TestHub, from: string, body: string): Promise<{ status: number; body: any }> {
-  const url = new URL('/api/auth/login', h.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return requestFrom(h.url, from, 'POST', '/api/auth/login', body);
 }
 
 /**
