@@ -1,7 +1,7 @@
 import { invalid } from '../../shared/errors.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn, type ActiveRecords } from '../../shared/scoring/records.ts';
-import { bestOf, periodRange, quartersOf, rollup, type Period, type Rollup, type RollupRow } from '../../shared/scoring/rollup.ts';
+import { bestOf, cloneSums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
@@ -31,6 +31,8 @@ export interface PeriodResult extends Rollup {
  */
 export class ScoreService {
   private cache = new Map<string, DayScore>();
+  /** Sums of a period's settled days, by period (see `rollupOf`). */
+  private keptSums = new Map<string, { days: readonly DayScore[]; sums: RollupSums }>();
   private active: { version: string; records: ActiveRecords } | null = null;
 
   constructor(
@@ -165,9 +167,32 @@ export class ScoreService {
   private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
     const quarters = quartersOf(period, of).map((quarter) => {
       const q = periodRange('quarter', quarter)!;
-      const r = rollup(days.filter((d) => d.date >= q.from && d.date <= q.to));
+      const r = this.rollupOf(quarter, days.filter((d) => d.date >= q.from && d.date <= q.to));
       return { quarter, windows: bestOf(r.windows), staff: bestOf(r.staff) };
     });
-    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...rollup(days), quarters };
+    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...this.rollupOf(`${period}:${of}`, days), quarters };
+  }
+
+  /**
+   * The roll-up of `days` (in date order), with the sums of the days that no longer change kept
+   * between questions: a year's roll-up asked again adds only the open day to the kept sums
+   * instead of summing every day again on the hub's thread. The kept sums are used only while the
+   * days under them are the very same cached objects (a new record, rubric or schedule scores
+   * the days afresh, as new objects). Days are added in the same order either way, so the
+   * figures are the same to the last bit.
+   */
+  private rollupOf(key: string, days: readonly DayScore[]): Rollup {
+    const today = this.hub.today();
+    let settled = days.length;
+    while (settled > 0 && (days[settled - 1]!.date >= today || days[settled - 1]!.date === this.hub.journal.day)) settled--;
+    const before = days.slice(0, settled);
+    let kept = this.keptSums.get(key);
+    if (!kept || kept.days.length !== before.length || kept.days.some((d, i) => d !== before[i])) {
+      kept = { days: before, sums: sumDays(before) };
+      this.keptSums.delete(key);
+      if (this.keptSums.size >= 64) this.keptSums.delete(this.keptSums.keys().next().value!);
+      this.keptSums.set(key, kept);
+    }
+    return finishRollup(sumDays(days.slice(settled), cloneSums(kept.sums)));
   }
 }

@@ -54,15 +54,19 @@ export interface Rollup {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Running sums of daily scores, by staffer and by window, before the period's figures are finished. */
+export interface RollupSums {
+  staff: Map<string, RollupRow>;
+  windows: Map<string, RollupRow>;
+}
+
+export const emptySums = (): RollupSums => ({ staff: new Map(), windows: new Map() });
+
 /**
- * Sums daily scores. Staff count the days they were on duty (liable); windows count working days
- * and any other day they were open. Ranked by the rubric's total over those days, then by services
- * given: an average of daily scores put a substitute with 47 services over a few days above a
- * staffer with 685 over the whole quarter. The average is kept alongside, for reading.
+ * Adds days to `into` (a new set of sums by default), in the order given. Staff count the days
+ * they were on duty (liable); windows count working days and any other day they were open.
  */
-export function rollup(days: readonly DayScore[]): Rollup {
-  const staff = new Map<string, RollupRow>();
-  const windows = new Map<string, RollupRow>();
+export function sumDays(days: readonly DayScore[], into: RollupSums = emptySums()): RollupSums {
   const row = (m: Map<string, RollupRow>, id: string): RollupRow => {
     let r = m.get(id);
     if (!r) m.set(id, (r = { id, days: 0, total: 0, average: null, parts: {}, items: {}, served: 0, ratings: 0, satisfied: 0, satisfactionPct: null, disqualified: false }));
@@ -83,14 +87,35 @@ export function rollup(days: readonly DayScore[]): Rollup {
     r.disqualified ||= d.disqualified;
   };
   for (const day of days) {
-    for (const s of day.staff) if (s.onDuty) add(row(staff, s.staffId), s);
-    for (const w of day.windows) if (day.workingDay || w.served > 0 || w.coverMinutes > 0) add(row(windows, w.windowId), w);
+    for (const s of day.staff) if (s.onDuty) add(row(into.staff, s.staffId), s);
+    for (const w of day.windows) if (day.workingDay || w.served > 0 || w.coverMinutes > 0) add(row(into.windows, w.windowId), w);
   }
+  return into;
+}
+
+/** A copy that further days can be added to while the original is kept (for the days that no longer change). */
+export function cloneSums(s: RollupSums): RollupSums {
+  const copy = (m: Map<string, RollupRow>) =>
+    new Map([...m].map(([id, r]) => [id, { ...r, parts: { ...r.parts }, items: Object.fromEntries(Object.entries(r.items).map(([k, v]) => [k, { ...v }])) }] as const));
+  return { staff: copy(s.staff), windows: copy(s.windows) };
+}
+
+/**
+ * The period's rows from its sums. Ranked by the rubric's total over the days counted, then by
+ * services given: an average of daily scores put a substitute with 47 services over a few days
+ * above a staffer with 685 over the whole quarter. The average is kept alongside, for reading.
+ */
+export function finishRollup(s: RollupSums): Rollup {
   const finish = (m: Map<string, RollupRow>) =>
     [...m.values()]
       .map((r) => ({ ...r, total: round1(r.total), average: r.days ? round1(r.total / r.days) : null, satisfactionPct: r.ratings ? round1((r.satisfied * 100) / r.ratings) : null }))
       .sort((a, b) => b.total - a.total || b.served - a.served || a.id.localeCompare(b.id));
-  return { staff: finish(staff), windows: finish(windows) };
+  return { staff: finish(s.staff), windows: finish(s.windows) };
+}
+
+/** Sums daily scores into the period's rows (see `sumDays` and `finishRollup`). */
+export function rollup(days: readonly DayScore[]): Rollup {
+  return finishRollup(sumDays(days));
 }
 
 /** The top `n` that may be named: those disqualified in the period are passed over. */

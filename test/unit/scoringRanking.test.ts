@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DayScore } from '../../shared/scoring/dailyScore.ts';
-import { bestOf, rollup } from '../../shared/scoring/rollup.ts';
+import { bestOf, cloneSums, finishRollup, rollup, sumDays } from '../../shared/scoring/rollup.ts';
 
 /** A day on which each listed staffer was on duty with this score and these services. */
 function day(date: string, staff: [id: string, score: number, served: number][]): DayScore {
@@ -30,5 +30,26 @@ describe('the quarter\'s ranking', () => {
   it('keeps both figures: the average is there to read, the total decides', () => {
     const r = rollup([day('2026-10-01', [['S01', 90, 5], ['S02', 95, 5]]), day('2026-10-02', [['S01', 90, 5]])]);
     expect(r.staff.map((x) => [x.id, x.total, x.average])).toEqual([['S01', 180, 90], ['S02', 95, 95]]);
+  });
+});
+
+describe('sums kept for the days that no longer change', () => {
+  // Scores with tenths, so that a different order of additions would show in the last bits.
+  const days = Array.from({ length: 40 }, (_, i) => day(`2026-10-${String(i + 1).padStart(2, '0')}`, [
+    ['S01', 99.7 - (i % 3) * 0.1, 7 + (i % 4)], ['S02', 100.3 - (i % 7) * 0.3, 5], ...(i % 5 === 0 ? [['S07', 98.9, 2] as [string, number, number]] : []),
+  ]));
+
+  it('given the first days summed and kept, when the last days are added to a copy, then the rows are the roll-up of all the days, exactly', () => {
+    const kept = sumDays(days.slice(0, 37));
+    const all = finishRollup(sumDays(days.slice(37), cloneSums(kept)));
+    expect(JSON.stringify(all)).toBe(JSON.stringify(rollup(days)));
+  });
+
+  it('leaves the kept sums as they were, however often the open days are added to copies of them', () => {
+    const kept = sumDays(days.slice(0, 37));
+    const before = JSON.stringify([...kept.staff]);
+    for (let n = 0; n < 3; n++) finishRollup(sumDays(days.slice(37), cloneSums(kept)));
+    expect(JSON.stringify([...kept.staff])).toBe(before);
+    expect(finishRollup(kept)).toEqual(rollup(days.slice(0, 37)));
   });
 });
