@@ -3,13 +3,15 @@ import { request } from 'node:http';
 /**
  * A request sent from a given loopback address (each 127.x is another client to the hub, so
  * per-address limits and lockouts can be tried without a second machine). The body is sent as
- * JSON text; the answer's body is parsed as JSON, or null when it is empty.
+ * JSON text; the answer's body is parsed as JSON, or null when it is empty. `ownConnection` opens a
+ * connection for this request alone, closed after it (a load of many made-up clients must not
+ * leave a kept-alive connection per address open at the hub).
  */
-export function requestFrom(baseUrl: string, address: string, method: string, path: string, text: string): Promise<{ status: number; body: any }> {
+export function requestFrom(baseUrl: string, address: string, method: string, path: string, text: string, ownConnection = false): Promise<{ status: number; body: any }> {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request({
-      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address,
+      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress: address, ...(ownConnection ? { agent: false } : {}),
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
     }, (res) => {
       let got = '';
