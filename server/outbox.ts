@@ -24,6 +24,8 @@ export interface OutboxOptions extends CentralLink {
   heartbeatMs?: number;
   /** Longest wait between retries while the centre cannot be reached. */
   maxBackoffMs?: number;
+  /** How long a wake gathers further events before reading and sending (OUTBOX_GATHER_MS; 0 sends at once). */
+  gatherMs?: number;
 }
 
 interface Cursor {
@@ -42,6 +44,12 @@ export const OUTBOX_BATCH = 5000;
 export const OUTBOX_MAX_CHARS = 2_500_000;
 /** Events serialised between two turns of the event loop: a batch never holds up an answer. */
 const EVENTS_PER_TURN = 500;
+/**
+ * After new events wake the outbox it waits this long for more before reading and sending, so a
+ * busy hall costs the hub's one thread a journal read, a serialisation and a request every
+ * gathering period instead of every few events. A backlog (a full batch) still goes back to back.
+ */
+export const OUTBOX_GATHER_MS = 200;
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 /**
@@ -58,6 +66,7 @@ export class Outbox {
   private readonly batchSize: number;
   private readonly heartbeatMs: number;
   private readonly maxBackoffMs: number;
+  private readonly gatherMs: number;
   private closed = false;
   private wakeUp: (() => void) | null = null;
   private running: Promise<void> | null = null;
@@ -79,6 +88,7 @@ export class Outbox {
     this.batchSize = opts.batchSize ?? OUTBOX_BATCH;
     this.heartbeatMs = opts.heartbeatMs ?? 10_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
+    this.gatherMs = opts.gatherMs ?? OUTBOX_GATHER_MS;
     this.cursor = loadCursor(opts.dataDir);
     this.reader = new JournalReader(opts.hub.journal, join(opts.dataDir, 'journal'));
   }
@@ -113,15 +123,22 @@ export class Outbox {
     let backoff = 0;
     while (!this.closed) {
       try {
+        const read = this.opts.hub.journal.lastSeq;
         const events = await this.reader.after(this.cursor.ackedSeq, this.batchSize);
         const beat = Date.now() - this.lastSentAt >= this.heartbeatMs;
         if (events.length || beat) {
           await this.send(events);
           await this.syncMeta();
           backoff = 0;
-          if (events.length) continue;
+          // A backlog, a batch cut short by its size, or a centre that wants older events again:
+          // the rest goes at once, as before.
+          if (events.length >= this.batchSize || (events.length && this.cursor.ackedSeq < events.at(-1)!.seq)) continue;
         }
-        await this.idle(this.heartbeatMs - (Date.now() - this.lastSentAt));
+        // Events journaled while the batch was read or on its way woke nobody: no idling for them.
+        if (!this.newSince(read)) await this.idle(this.heartbeatMs - (Date.now() - this.lastSentAt));
+        // Woken by new events: let more of them gather before one read and one request for them all
+        // (only close cuts this short).
+        if (!this.closed && this.gatherMs > 0 && this.newSince(read)) await this.idle(this.gatherMs, false);
       } catch (e) {
         if (this.closed) break;
         if (this.connected || this.lastError !== (e as Error).message) this.log(`central: ${(e as Error).message}; retrying`);
@@ -132,6 +149,11 @@ export class Outbox {
         await this.idle(backoff * (0.75 + Math.random() * 0.5), false);
       }
     }
+  }
+
+  /** Events made durable since the journal's last seq was `read` (and so not in that read). */
+  private newSince(read: number): boolean {
+    return this.opts.hub.journal.lastSeq > read;
   }
 
   /** Waits for new events (when `wake`), the time given, or close. */
@@ -150,6 +172,8 @@ export class Outbox {
   private async post(method: 'POST' | 'PUT', path: string, body: unknown): Promise<{ status: number; body: any }> {
     // A batch of events comes already serialised (see batchBody).
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    // Closed while the batch was read or serialised: nothing more goes out (the next start sends it).
+    if (this.closed) throw new Error('outbox closed');
     this.abort = new AbortController();
     const timer = setTimeout(() => this.abort?.abort(), 30_000);
     try {
