@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultRubric } from '../shared/scoring/rubrics.ts';
-import { DEFAULT_SCHEDULE } from '../shared/scoring/types.ts';
 import { writeFileDurableSync } from './durableFile.ts';
 import type { Hub } from './hub.ts';
 import { JournalReader } from './outboxJournal.ts';
+import { HallMetaSource } from './outboxMeta.ts';
 
 export interface CentralLink {
   /** The centre's base URL (QUEUE_CENTRAL_URL). */
@@ -62,6 +61,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 export class Outbox {
   private cursor: Cursor;
   private readonly reader: JournalReader;
+  private readonly meta: HallMetaSource;
   private readonly log: (m: string) => void;
   private readonly batchSize: number;
   private readonly heartbeatMs: number;
@@ -91,6 +91,7 @@ export class Outbox {
     this.gatherMs = opts.gatherMs ?? OUTBOX_GATHER_MS;
     this.cursor = loadCursor(opts.dataDir);
     this.reader = new JournalReader(opts.hub.journal, join(opts.dataDir, 'journal'));
+    this.meta = new HallMetaSource(opts.hub, opts.dataDir);
   }
 
   get ackedSeq() {
@@ -248,15 +249,14 @@ export class Outbox {
   /** Sends the hall's config, schedule, rubric and scoring records when the centre's copy differs. */
   private async syncMeta(): Promise<void> {
     if (this.centreMetaHash === undefined) return;
-    // Reading the scoring files on every batch of a busy backlog is waste: every 5 s at most,
-    // unless the centre's copy is known to differ from what was sent.
+    // Looking at the scoring files on every batch of a busy backlog is waste: every 5 s at most,
+    // unless the centre's copy is known to differ from what was sent. A look reads only what changed.
     const due = Date.now() - this.metaCheckedAt >= 5_000 || this.centreMetaHash !== this.sentMetaHash;
     if (!due) return;
     this.metaCheckedAt = Date.now();
-    const meta = await hallMeta(this.opts.hub, this.opts.dataDir);
-    const hash = createHash('sha256').update(JSON.stringify(meta)).digest('hex');
+    const { body, hash } = await this.meta.current();
     if (hash === this.centreMetaHash) return;
-    const r = await this.post('PUT', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/meta`, meta);
+    const r = await this.post('PUT', `/api/central/halls/${encodeURIComponent(this.opts.hallId)}/meta`, body);
     if (r.status !== 200) throw new Error(`centre refused the hall's metadata: ${r.status}${r.body?.error?.code ? ` ${r.body.error.code}` : ''}`);
     this.sentMetaHash = hash;
     this.centreMetaHash = r.body?.metaHash ?? hash;
@@ -301,42 +301,6 @@ function loadCursor(dataDir: string): Cursor {
     writeFileDurableSync(idPath, journalId);
   }
   return { journalId, ackedSeq: 0 };
-}
-
-/** What the centre needs to name and score the hall's records: no PINs, no tokens' key. */
-export async function hallMeta(hub: Hub, dataDir: string) {
-  const c = hub.config;
-  let schedule: unknown = DEFAULT_SCHEDULE;
-  let rubricId = defaultRubric.id;
-  try {
-    const s = JSON.parse(await readFile(join(dataDir, 'scoring.json'), 'utf8')) as { schedule?: unknown; rubricId?: string };
-    if (s.schedule) schedule = s.schedule;
-    if (s.rubricId) rubricId = s.rubricId;
-  } catch {
-    /* no scoring settings yet: the defaults, as the hub's scoring uses */
-  }
-  const records: unknown[] = [];
-  try {
-    const text = await readFile(join(dataDir, 'scoring-records.jsonl'), 'utf8');
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        records.push(JSON.parse(line));
-      } catch {
-        /* a torn last line: the hub cuts it at its next start */
-      }
-    }
-  } catch {
-    /* no records yet */
-  }
-  return {
-    config: {
-      hall: c.hall, services: c.services, windows: c.windows,
-      staff: c.staff.map((s) => ({ id: s.id, name: s.name, role: s.role })),
-      kiosks: c.kiosks.map((k) => ({ id: k.id, name: k.name })),
-    },
-    schedule, rubricId, records,
-  };
 }
 
 /** Each joined hub's outbox, for GET /api/health (a hub that stands alone has none). */
