@@ -42,6 +42,12 @@ export async function storeMeta(pool: pg.Pool, hallId: string, m: MetaBody, hash
          hash = excluded.hash, updated_at = now()`,
       [hallId, JSON.stringify(m.config), JSON.stringify(m.schedule), m.rubricId, hash],
     );
+    // The hall's journals are held first, as ingest holds them, so no batch is summarised against
+    // the old targets while the summaries are rebuilt against the new ones.
+    await c.query('select 1 from journals where hall_id = $1 for update', [hallId]);
+    const targets = `select coalesce(string_agg(service_id || ':' || target_wait_min || ':' || target_service_min, ',' order by service_id), '') as t
+                       from hall_services where hall_id = $1`;
+    const before = (await c.query<{ t: string }>(targets, [hallId])).rows[0]!.t;
     await c.query('delete from hall_services where hall_id = $1', [hallId]);
     const s = m.config.services;
     await c.query(
@@ -49,6 +55,10 @@ export async function storeMeta(pool: pg.Pool, hallId: string, m: MetaBody, hash
        select $1, * from unnest($2::text[], $3::text[], $4::int[], $5::int[])`,
       [hallId, s.map((x) => x.id), s.map((x) => x.name), s.map((x) => x.targetWaitMin), s.map((x) => x.targetServiceMin)],
     );
+    // "Within target" and "flagged" are summed against the targets (migration 005): new targets,
+    // new sums, over every ticket of the hall.
+    const after = (await c.query<{ t: string }>(targets, [hallId])).rows[0]!.t;
+    if (after !== before) await c.query('select ticket_summary_rebuild(array[$1::text])', [hallId]);
     const r = m.records;
     if (r.length) {
       const dateOf = (x: Record<string, unknown>) => (typeof x.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.date) ? x.date : typeof x.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.from) ? x.from : null);

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Tally, FIGURE_FIELDS, type Figures } from '../../shared/reports/figures.ts';
-import { meanSec, secs } from '../../shared/reports/stats.ts';
+import { meanSec, rankOf, secs } from '../../shared/reports/stats.ts';
 
 /** The lobby's and appointments' figures of a report (contract v2) that tickets carry. */
 export interface LobbyTotal {
@@ -18,80 +18,85 @@ export interface LobbyTotal {
 /** A hall report's `total`: the contract's figures plus the hub's extensions maxWaiting and flagged. */
 export type HallTotal = Figures & { maxWaiting: number; flagged: number } & LobbyTotal;
 
-/** The hub's suspect rule (shared/reports/suspect.ts defaults): longer than 4 × target or 2 hours. */
-const SUSPECT_FACTOR = 4;
-const SUSPECT_MAX_MS = 2 * 3_600_000;
-/**
- * percentile_disc(f) is the value at row ⌈f·N⌉ of the sorted values, with f·N computed in double
- * precision: for f = 0.5 and 0.9 that is the hub's nearest rank ⌈p·N/100⌉ for every N up to 2·10⁷
- * (checked value by value; test/int/centralIngest.test.ts checks PostgreSQL itself for N ≤ 3000).
- */
-export const P50 = 0.5;
-export const P90 = 0.9;
-
-interface Agg {
-  hall_id: string | null;
+/** Summed rows of `ticket_counts` for one hall (bigint sums arrive as text). */
+interface Counts {
+  hall_id: string;
   issued: string; served: string; no_show: string; abandoned: string; transferred: string;
-  wait_sum: string | null; wait_p: (string | null)[] | null; wait_max: string | null;
-  service_count: string; service_sum: string | null; service_p90: string | null;
-  within: string; flagged: string;
-  cancelled: string; moved: string; appt_n: string; appt_sum: string | null; appt_p90: string | null;
+  wait_sum: string; service_count: string; service_sum: string; within: string; flagged: string;
+  cancelled: string; moved: string; appt_n: string; appt_sum: string;
+}
+const COUNT_FIELDS = ['issued', 'served', 'no_show', 'abandoned', 'transferred', 'wait_sum', 'service_count', 'service_sum', 'within', 'flagged', 'cancelled', 'moved', 'appt_n', 'appt_sum'] as const;
+type Sums = Record<(typeof COUNT_FIELDS)[number], number>;
+
+/**
+ * The three measured durations of a served ticket: each has a minute histogram in `ticket_hist`
+ * and a partial index on tickets (migration 005) whose expression `bucket` must match textually.
+ */
+const KINDS = {
+  w: { ms: 't.called_ms - t.issued_ms', where: `t.status = 'done'` },
+  s: { ms: 't.finished_ms - t.started_ms', where: `t.status = 'done'` },
+  a: { ms: 't.called_ms - greatest(t.slot_start_ms, t.issued_ms)', where: `t.status = 'done' and t.slot_start_ms is not null` },
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Minute buckets of one kind, ascending, with how many values each holds. */
+type Hist = { bucket: number; n: number }[];
+
+/** Where a value of a given rank lies: its minute, and how many values of that minute come before it. */
+interface Probe {
+  scope: string | null;
+  kind: Kind;
+  bucket: number;
+  offset: number;
+  put: (ms: number | null) => void;
 }
 
-/** The tickets of a period with what the figures need; `$where` narrows them (one hall, or all asked). */
-const ticketsOf = (where: string) => `
-      select case when t.status in ('waiting', 'called', 'serving') and (t.day < j.last_day) then 'abandoned' else t.status end as st,
-             t.called_ms - t.issued_ms as wait_ms,
-             t.finished_ms - t.started_ms as service_ms,
-             cardinality(t.transferred_from) > 0 as transferred,
-             cardinality(t.moved_from) > 0 as moved,
-             t.called_ms - greatest(t.slot_start_ms, t.issued_ms) as appt_wait_ms, t.slot_start_ms,
-             s.target_wait_min, s.target_service_min
-        from tickets t
-        join journals j on j.hall_id = t.hall_id and j.journal_id = t.journal_id
-        left join hall_services s on s.hall_id = t.hall_id and s.service_id = t.service
-       where ${where} and t.day between $2::date and $3::date`;
-
-/** Both percentiles of the waits ride one sort: percentile_disc over an array of fractions. */
-const PERCENTILES = `
-           percentile_disc(array[${P50}, ${P90}]::float8[]) within group (order by wait_ms) filter (where st = 'done') as wait_p,
-           percentile_disc(${P90}) within group (order by service_ms) filter (where st = 'done' and service_ms is not null) as service_p90,
-           percentile_disc(${P90}) within group (order by appt_wait_ms) filter (where st = 'done' and slot_start_ms is not null) as appt_p90`;
+/** The minute holding the value of 1-based rank `rank` and the value's 0-based place inside it. */
+export function locate(hist: Hist, rank: number): { bucket: number; offset: number } | null {
+  let before = 0;
+  for (const { bucket, n } of hist) {
+    if (before + n >= rank) return { bucket, offset: rank - before - 1 };
+    before += n;
+  }
+  return null;
+}
 
 /**
  * The wait figures of each hall over a period and of all of them together: counts, sums and exact
- * nearest-rank percentiles (ordered-set aggregates over every ticket, never an average of halls).
- * Each hall's row is its own small aggregate (a lateral subquery reading that hall's tickets by
- * index, its sorts in memory); the total's counts and sums are the halls' added up, and its
- * percentiles one pass over all the tickets. The means and percentages are then made by the hub's
- * own `Tally.figures()`, so rounding has one definition.
- *
- * The definitions are the hub's (docs/reports.md): a ticket counts under the service it ended in
- * for served, wait and service; its targets are the hall's current ones; a day before the
- * journal's last day is closed, so a ticket still in the hall then was abandoned.
+ * nearest-rank percentiles over every ticket (never an average of halls), made from summaries kept
+ * with the tickets (migration 005) so a month or a year of hundreds of halls reads thousands of rows:
+ *   1. the counts and sums of each hall, added up from `ticket_counts`;
+ *   2. each hall's minute histograms of waits, service times and appointment waits (`ticket_hist`),
+ *      and their sum for the total: the nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one
+ *      minute, after a known number of smaller values;
+ *   3. that minute's tickets only, read through a partial index and sorted, give the exact value,
+ *      and the top minute gives the longest wait.
+ * The means and percentages are then made by the hub's own `Tally.figures()`, so rounding has one
+ * definition. The definitions are the hub's (docs/reports.md): a ticket counts under the service it
+ * ended in; its targets are the hall's current ones (the summaries are rebuilt when they change); a
+ * day before the journal's last day is closed, so a ticket still in the hall then was abandoned.
  */
 export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, to: string): Promise<{ halls: (HallTotal & { hallId: string })[]; total: HallTotal }> {
-  const perHallSql = `
-    select h.hall_id, x.* from unnest($1::text[]) as h(hall_id) cross join lateral (
-    select count(*) as issued,
-           count(*) filter (where st = 'done') as served,
-           count(*) filter (where st = 'no-show') as no_show,
-           count(*) filter (where st = 'abandoned') as abandoned,
-           count(*) filter (where transferred) as transferred,
-           sum(wait_ms) filter (where st = 'done') as wait_sum,
-           max(wait_ms) filter (where st = 'done') as wait_max,
-           count(service_ms) filter (where st = 'done') as service_count,
-           sum(service_ms) filter (where st = 'done') as service_sum,
-           count(*) filter (where st = 'done' and (target_wait_min is null or wait_ms <= target_wait_min * 60000)) as within,
-           count(*) filter (where st = 'done' and service_ms > least(coalesce(${SUSPECT_FACTOR} * target_service_min * 60000, ${SUSPECT_MAX_MS}), ${SUSPECT_MAX_MS})) as flagged,
-           count(*) filter (where st = 'cancelled') as cancelled,
-           count(*) filter (where moved) as moved,
-           count(*) filter (where st = 'done' and slot_start_ms is not null) as appt_n,
-           sum(appt_wait_ms) filter (where st = 'done' and slot_start_ms is not null) as appt_sum,
-           ${PERCENTILES}
-      from (${ticketsOf('t.hall_id = h.hall_id')}) t) x`;
-  // One hall: its row is the total, no second pass.
-  const totalSql = `select ${PERCENTILES} from (${ticketsOf('t.hall_id = any($1)')}) t`;
+  const countsSql = `
+    select c.hall_id,
+           sum(c.n) as issued,
+           coalesce(sum(c.n) filter (where st = 'done'), 0) as served,
+           coalesce(sum(c.n) filter (where st = 'no-show'), 0) as no_show,
+           coalesce(sum(c.n) filter (where st = 'abandoned'), 0) as abandoned,
+           coalesce(sum(c.n) filter (where st = 'cancelled'), 0) as cancelled,
+           sum(c.transferred) as transferred, sum(c.moved) as moved, sum(c.wait_sum) as wait_sum,
+           sum(c.service_n) as service_count, sum(c.service_sum) as service_sum,
+           sum(c.within) as within, sum(c.flagged) as flagged, sum(c.appt_n) as appt_n, sum(c.appt_sum) as appt_sum
+      from (select c.*, case when c.status in ('waiting', 'called', 'serving') and c.day < j.last_day then 'abandoned' else c.status end as st
+              from ticket_counts c
+              join journals j on j.hall_id = c.hall_id and j.journal_id = c.journal_id
+             where c.hall_id = any($1) and c.day between $2::date and $3::date) c
+     group by c.hall_id`;
+  const histSql = `
+    select hall_id, kind, bucket, sum(n) as n from ticket_hist
+     where hall_id = any($1) and day between $2::date and $3::date
+     group by hall_id, kind, bucket having sum(n) > 0
+     order by hall_id, kind, bucket`;
   const peaksSql = `
     select hall_id, max(max_waiting) as m from queue_peaks
      where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
@@ -100,68 +105,122 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
     select hall_id, count(*) filter (where status <> 'cancelled')::int as booked,
            count(*) filter (where status = 'checked-in')::int as checked_in, count(*) filter (where status = 'missed')::int as missed
       from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
-  const [agg, pcts, peaks, bookings] = await Promise.all([
-    pool.query<Agg>(perHallSql, [halls, from, to]),
-    halls.length > 1 ? pool.query<Pick<Agg, 'wait_p' | 'service_p90' | 'appt_p90'>>(totalSql, [halls, from, to]) : null,
+  const [counts, hist, peaks, bookings] = await Promise.all([
+    pool.query<Counts>(countsSql, [halls, from, to]),
+    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to]),
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
     pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);
+
+  // Histograms per hall and kind, and the total's as their sum (kept ascending by minute).
+  const histOf = new Map<string, Record<Kind, Hist>>();
+  const totalBuckets: Record<Kind, Map<number, number>> = { w: new Map(), s: new Map(), a: new Map() };
+  for (const r of hist.rows) {
+    let h = histOf.get(r.hall_id);
+    if (!h) histOf.set(r.hall_id, (h = { w: [], s: [], a: [] }));
+    const bucket = Number(r.bucket);
+    const n = Number(r.n);
+    h[r.kind].push({ bucket, n });
+    totalBuckets[r.kind].set(bucket, (totalBuckets[r.kind].get(bucket) ?? 0) + n);
+  }
+  const totalHist = Object.fromEntries((Object.keys(KINDS) as Kind[]).map((k) => [k, [...totalBuckets[k]].sort((a, b) => a[0] - b[0]).map(([bucket, n]) => ({ bucket, n }))])) as Record<Kind, Hist>;
+
+  // The values to read exactly: each percentile's and the longest wait's place in its minute.
+  const probes: Probe[] = [];
+  const exact = (scope: string | null, h: Record<Kind, Hist> | undefined) => {
+    const v = { waitP50: null as number | null, waitP90: null as number | null, waitMax: null as number | null, serviceP90: null as number | null, apptP90: null as number | null };
+    if (!h) return v;
+    const ask = (kind: Kind, rank: number, put: (ms: number | null) => void) => {
+      const at = rank >= 1 ? locate(h[kind], rank) : null;
+      if (at) probes.push({ scope, kind, ...at, put });
+    };
+    const n = (kind: Kind) => h[kind].reduce((s, b) => s + b.n, 0);
+    const nw = n('w');
+    ask('w', rankOf(nw, 50), (ms) => (v.waitP50 = ms));
+    ask('w', rankOf(nw, 90), (ms) => (v.waitP90 = ms));
+    ask('w', nw, (ms) => (v.waitMax = ms));
+    ask('s', rankOf(n('s'), 90), (ms) => (v.serviceP90 = ms));
+    ask('a', rankOf(n('a'), 90), (ms) => (v.apptP90 = ms));
+    return v;
+  };
+  const perHall = new Map(halls.map((h) => [h, exact(h, histOf.get(h))]));
+  // One hall: its row is the total, no second reading.
+  const total = halls.length === 1 ? perHall.get(halls[0]!)! : exact(null, totalHist);
+  await readExact(pool, probes, halls, from, to);
+
   const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
   const none = { booked: 0, checkedIn: 0, missed: 0 };
   const bookingsOf = new Map(bookings.rows.map((r) => [r.hall_id, { booked: r.booked, checkedIn: r.checked_in, missed: r.missed }]));
   const allBookings = { ...none };
   for (const b of bookingsOf.values()) for (const k of ['booked', 'checkedIn', 'missed'] as const) allBookings[k] += b[k];
-  const byHall = new Map(agg.rows.map((r) => [r.hall_id, r]));
-  const figures = (r: Agg | undefined, maxWaiting: number, booked: typeof none): HallTotal => {
-    const t = new Tally();
-    if (r) {
-      const n = (x: string | null) => (x === null ? 0 : Number(x));
-      const ms = (x: string | null | undefined) => (x === null || x === undefined ? null : Number(x));
-      t.issued = n(r.issued);
-      t.served = n(r.served);
-      t.noShow = n(r.no_show);
-      t.abandoned = n(r.abandoned);
-      t.transferred = n(r.transferred);
-      t.waitCount = t.served;
-      t.waitSumMs = n(r.wait_sum);
-      t.waitP50Ms = ms(r.wait_p?.[0]);
-      t.waitP90Ms = ms(r.wait_p?.[1]);
-      t.waitMaxMs = ms(r.wait_max);
-      t.serviceCount = n(r.service_count);
-      t.serviceSumMs = n(r.service_sum);
-      t.serviceP90Ms = ms(r.service_p90);
-      t.withinTarget = n(r.within);
-      t.flagged = n(r.flagged);
+  const zero = () => Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Sums;
+  const sumsOf = new Map<string, Sums>();
+  const totalSums = zero();
+  for (const r of counts.rows) {
+    const s = zero();
+    for (const f of COUNT_FIELDS) {
+      s[f] = Number(r[f]);
+      totalSums[f] += s[f];
     }
-    const num = (x: string | null | undefined) => (x === null || x === undefined ? 0 : Number(x));
-    const apptN = num(r?.appt_n);
-    return {
-      ...t.figures(), maxWaiting, flagged: t.flagged,
-      cancelled: num(r?.cancelled), moved: num(r?.moved), ...booked, appointmentServed: apptN,
-      appointmentWaitAvgSec: meanSec(num(r?.appt_sum), apptN),
-      appointmentWaitP90Sec: secs(r?.appt_p90 == null ? null : Number(r.appt_p90)),
-    };
-  };
+    sumsOf.set(r.hall_id, s);
+  }
   return {
-    halls: halls.map((h) => ({ hallId: h, ...figures(byHall.get(h), peakOf.get(h) ?? 0, bookingsOf.get(h) ?? none) })),
-    total: figures(totalRow(agg.rows, pcts?.rows[0] ?? agg.rows[0]), Math.max(0, ...peakOf.values()), allBookings),
+    halls: halls.map((h) => ({ hallId: h, ...figures(sumsOf.get(h) ?? zero(), perHall.get(h)!, peakOf.get(h) ?? 0, bookingsOf.get(h) ?? none) })),
+    total: figures(totalSums, total, Math.max(0, ...peakOf.values()), allBookings),
   };
 }
 
-/** The halls' counts and sums added up (exact integers: bigint sums stay far below 2⁵³), with the total's own percentiles. */
-function totalRow(rows: Agg[], p: Pick<Agg, 'wait_p' | 'service_p90' | 'appt_p90'> | undefined): Agg {
-  const add = (k: keyof Agg) => String(rows.reduce((s, r) => s + (r[k] === null ? 0 : Number(r[k])), 0));
-  const anyOf = (k: keyof Agg) => rows.some((r) => r[k] !== null);
-  const maxes = rows.filter((r) => r.wait_max !== null).map((r) => Number(r.wait_max));
+/**
+ * Reads each probed value: the tickets of one minute of one hall (or of all the halls asked, for
+ * the total), sorted by the exact milliseconds, the value at the probe's place. One statement per
+ * kind and scope, each a lateral index scan per probe.
+ */
+async function readExact(pool: pg.Pool, probes: Probe[], halls: string[], from: string, to: string): Promise<void> {
+  const groups = new Map<string, Probe[]>();
+  for (const p of probes) {
+    const key = `${p.kind}|${p.scope === null ? 'total' : 'hall'}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  await Promise.all([...groups].map(async ([key, list]) => {
+    const kind = key[0] as Kind;
+    const { ms, where } = KINDS[kind];
+    const total = key.endsWith('|total');
+    const whose = total ? 't.hall_id = any($7::text[])' : 't.hall_id = p.h';
+    const r = await pool.query<{ i: number; v: string | null }>(
+      `select p.i, (select x.ms from (select ${ms} as ms from tickets t
+                                       where ${whose} and (${ms}) / 60000 = p.b and t.day between $1::date and $2::date and ${where}) x
+                     order by x.ms offset p.r limit 1) as v
+         from unnest($3::text[], $4::bigint[], $5::bigint[], $6::int[]) as p(h, b, r, i)`,
+      [from, to, list.map((p) => p.scope ?? ''), list.map((p) => p.bucket), list.map((p) => p.offset), list.map((_p, i) => i),
+        ...(total ? [halls] : [])],
+    );
+    for (const row of r.rows) list[row.i]!.put(row.v === null ? null : Number(row.v));
+  }));
+}
+
+function figures(s: Sums, v: { waitP50: number | null; waitP90: number | null; waitMax: number | null; serviceP90: number | null; apptP90: number | null },
+  maxWaiting: number, booked: { booked: number; checkedIn: number; missed: number }): HallTotal {
+  const t = new Tally();
+  t.issued = s.issued;
+  t.served = s.served;
+  t.noShow = s.no_show;
+  t.abandoned = s.abandoned;
+  t.transferred = s.transferred;
+  t.waitCount = t.served;
+  t.waitSumMs = s.wait_sum;
+  t.waitP50Ms = v.waitP50;
+  t.waitP90Ms = v.waitP90;
+  t.waitMaxMs = v.waitMax;
+  t.serviceCount = s.service_count;
+  t.serviceSumMs = s.service_sum;
+  t.serviceP90Ms = v.serviceP90;
+  t.withinTarget = s.within;
+  t.flagged = s.flagged;
   return {
-    hall_id: null,
-    issued: add('issued'), served: add('served'), no_show: add('no_show'), abandoned: add('abandoned'), transferred: add('transferred'),
-    wait_sum: anyOf('wait_sum') ? add('wait_sum') : null, wait_p: p?.wait_p ?? null,
-    wait_max: maxes.length ? String(Math.max(...maxes)) : null,
-    service_count: add('service_count'), service_sum: anyOf('service_sum') ? add('service_sum') : null, service_p90: p?.service_p90 ?? null,
-    within: add('within'), flagged: add('flagged'),
-    cancelled: add('cancelled'), moved: add('moved'), appt_n: add('appt_n'), appt_sum: anyOf('appt_sum') ? add('appt_sum') : null,
-    appt_p90: p?.appt_p90 ?? null,
+    ...t.figures(), maxWaiting, flagged: t.flagged,
+    cancelled: s.cancelled, moved: s.moved, ...booked, appointmentServed: s.appt_n,
+    appointmentWaitAvgSec: meanSec(s.appt_sum, s.appt_n),
+    appointmentWaitP90Sec: secs(v.apptP90),
   };
 }
 

@@ -14,7 +14,7 @@ import { waitsReport } from '../../shared/reports/waitsReport.ts';
 import { demoHall } from '../../server/demoHall.ts';
 import { call, keyOf, startPostgres, testNetwork, type TestPostgres } from './centralHarness.ts';
 import { syntheticDay } from './centralSynthetic.ts';
-import { P50, P90 } from '../../central/server/waits.ts';
+import { P50, P90 } from './centralWaitsDirect.ts';
 import { rankOf } from '../../shared/reports/stats.ts';
 
 let pgServer: TestPostgres;
