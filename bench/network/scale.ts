@@ -46,16 +46,28 @@ export async function networkScaleBench(log: (line: string) => void, quick: bool
     await db.query(`insert into hall_services (hall_id, service_id, name, target_wait_min, target_service_min)
       select h, s, s, 15, 10 from unnest($1::text[]) h, unnest(array['A','B','C','D']) s`, [halls]);
     const periods = [
-      { what: `a month across ${nHalls} halls`, from: '2026-10-01', days: 22, perDay: quick ? 200 : 1000, goalMs: 1000 },
-      { what: `a year of ${nHalls} township halls`, from: '2025-01-01', days: 250, perDay: quick ? 60 : 300, goalMs: 5000 },
+      // Asked as managers ask: the calendar month (October) and the calendar year (2025).
+      { what: `a month across ${nHalls} halls`, from: '2026-10-01', to: '2026-10-31', days: 22, perDay: quick ? 200 : 1000, goalMs: 1000 },
+      { what: `a year of ${nHalls} township halls`, from: '2025-01-01', to: '2025-12-31', days: 250, perDay: quick ? 60 : 300, goalMs: 5000 },
     ];
     for (const p of periods) {
       const t0 = performance.now();
       const n = await load(db, halls, p.from, p.days, p.perDay);
       const loadMs = performance.now() - t0;
-      await db.query('vacuum analyze tickets, ticket_counts, ticket_hist');
-      const summaryRows = Number((await db.query<{ n: string }>('select (select count(*) from ticket_hist) + (select count(*) from ticket_counts) as n')).rows[0]!.n);
-      const to = (await db.query<{ d: string }>(`select to_char($1::date + $2::int - 1, 'YYYY-MM-DD') as d`, [p.from, p.days])).rows[0]!.d;
+      await db.query('vacuum analyze tickets, ticket_counts, ticket_hist, ticket_hist_month');
+      const summaryRows = Number((await db.query<{ n: string }>(
+        'select (select count(*) from ticket_hist) + (select count(*) from ticket_hist_month) + (select count(*) from ticket_counts) as n')).rows[0]!.n);
+      const to = p.to;
+      // The loaded days asked from their second day: no whole month, every day from the daily summaries.
+      const span = (await db.query<{ f: string; t: string }>(`select to_char($1::date + 1, 'YYYY-MM-DD') as f, to_char($1::date + $2::int - 1, 'YYYY-MM-DD') as t`, [p.from, p.days])).rows[0]!;
+      await waitsByHall(db, halls, span.f, span.t);
+      const spanTimes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await waitsByHall(db, halls, span.f, span.t);
+        spanTimes.push(performance.now() - t);
+      }
+      const spanMs = spanTimes.sort((a, b) => a - b)[1]!;
       await waitsByHall(db, halls, p.from, to); // cold: reads the pages in
       const times: number[] = [];
       let out: Awaited<ReturnType<typeof waitsByHall>> | null = null;
@@ -82,7 +94,7 @@ export async function networkScaleBench(log: (line: string) => void, quick: bool
            from tickets where status = 'done' and day between $1::date and $2::date`, [p.from, to])).rows[0]!.p.map((x) => Number(x) / 1000);
       const directMs = performance.now() - t4;
       const exact = direct[0] === tot.waitP50Sec && direct[1] === tot.waitP90Sec;
-      const line = `| ${p.what}: cross-hall wait report (${n.toLocaleString('en')} tickets; total P50 ${tot.waitP50Sec} s, P90 ${tot.waitP90Sec} s ${exact ? 'equal to' : 'DIFFERENT FROM'} percentile_disc over every ticket (${(directMs / 1000).toFixed(1)} s); ${out!.halls.length} hall rows; ${summaryRows.toLocaleString('en')} summary rows), warm, median of 3 | ${(warm / 1000).toFixed(2)} s ${warm < p.goalMs ? '(goal met)' : '(GOAL MISSED)'} | count(*) of the same rows: ${(countMs / 1000).toFixed(2)} s; bulk load ${(loadMs / 1000).toFixed(0)} s; asked again through the centre's report cache: ${(cachedMs / 1000).toFixed(3)} s | < ${p.goalMs / 1000} s |`;
+      const line = `| ${p.what}: cross-hall wait report (${n.toLocaleString('en')} tickets; total P50 ${tot.waitP50Sec} s, P90 ${tot.waitP90Sec} s ${exact ? 'equal to' : 'DIFFERENT FROM'} percentile_disc over every ticket (${(directMs / 1000).toFixed(1)} s); ${out!.halls.length} hall rows; ${summaryRows.toLocaleString('en')} summary rows), warm, median of 3 | ${(warm / 1000).toFixed(2)} s ${warm < p.goalMs ? '(goal met)' : '(GOAL MISSED)'} | ${span.f}…${span.t} (days only): ${(spanMs / 1000).toFixed(2)} s; count(*) of the same rows: ${(countMs / 1000).toFixed(2)} s; bulk load ${(loadMs / 1000).toFixed(0)} s; asked again through the centre's report cache: ${(cachedMs / 1000).toFixed(3)} s | < ${p.goalMs / 1000} s |`;
       log(line);
       rows.push(line);
     }

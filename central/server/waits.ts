@@ -51,6 +51,25 @@ interface Probe {
   put: (ms: number | null) => void;
 }
 
+/**
+ * The whole calendar months inside [from, to] (dates YYYY-MM-DD): the first day of the first and
+ * of the last such month, and the last day of the last; null when there is none.
+ */
+export function wholeMonths(from: string, to: string): { first: string; last: string; lastDay: string } | null {
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const f = day(from);
+  const first = f.getUTCDate() === 1 ? f : new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1));
+  const end = day(to);
+  end.setUTCDate(end.getUTCDate() + 1);
+  // The first of the month after the last whole month.
+  const after = end.getUTCDate() === 1 ? end : new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1));
+  if (after <= first) return null;
+  const last = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() - 1, 1));
+  const lastDay = new Date(after.getTime() - 86_400_000);
+  return { first: iso(first), last: iso(last), lastDay: iso(lastDay) };
+}
+
 /** The minute holding the value of 1-based rank `rank` and the value's 0-based place inside it. */
 export function locate(hist: Hist, rank: number): { bucket: number; offset: number } | null {
   let before = 0;
@@ -92,9 +111,16 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
               join journals j on j.hall_id = c.hall_id and j.journal_id = c.journal_id
              where c.hall_id = any($1) and c.day between $2::date and $3::date) c
      group by c.hall_id`;
+  // Whole calendar months inside the period come from the monthly histograms, the days of its
+  // partial months from the daily ones; the two sets of days never overlap.
+  const months = wholeMonths(from, to);
   const histSql = `
-    select hall_id, kind, bucket, sum(n) as n from ticket_hist
-     where hall_id = any($1) and day between $2::date and $3::date
+    select hall_id, kind, bucket, sum(n) as n from (
+      select hall_id, kind, bucket, n from ticket_hist_month
+       where $4::date is not null and hall_id = any($1) and month between $4::date and $5::date
+      union all
+      select hall_id, kind, bucket, n from ticket_hist
+       where hall_id = any($1) and day between $2::date and $3::date and ($4::date is null or day < $4::date or day > $6::date)) h
      group by hall_id, kind, bucket having sum(n) > 0
      order by hall_id, kind, bucket`;
   const peaksSql = `
@@ -107,7 +133,7 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
       from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [counts, hist, peaks, bookings] = await Promise.all([
     pool.query<Counts>(countsSql, [halls, from, to]),
-    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to]),
+    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null]),
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
     pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);

@@ -1,12 +1,15 @@
 -- Summaries that let a cross-hall wait report over a month or a year read thousands of rows
 -- instead of millions, while its percentiles stay exact over every ticket.
 --
--- ticket_counts: per hall, day, journal, service and status, the counts and sums a report adds up
+-- ticket_counts: per hall, day, journal and status, the counts and sums a report adds up
 --   (issued, served, waits, service times, within target, flagged, appointments).
 -- ticket_hist: per hall and day, how many served tickets had a wait / service time / appointment
 --   wait in each whole minute (ms / 60000, as bigint division truncates). A report adds these up
 --   over its period to find the minute that holds its nearest rank, then reads only that minute's
 --   tickets, through the indexes below, for the exact millisecond value.
+-- ticket_hist_month: the same per hall and calendar month, so a report over whole months (a month,
+--   a year) adds a few rows per hall and month instead of per day; the days of a period's partial
+--   months come from ticket_hist.
 --
 -- Both are kept by statement-level triggers on `tickets` (one aggregate per statement from its
 -- transition tables, whoever writes: ingest, a bulk load, a repair), so they can never drift from
@@ -17,7 +20,6 @@ create table ticket_counts (
   hall_id text not null,
   day date not null,
   journal_id text not null,
-  service text not null,
   status text not null,
   n bigint not null,
   transferred bigint not null,
@@ -29,7 +31,7 @@ create table ticket_counts (
   flagged bigint not null,
   appt_n bigint not null,
   appt_sum bigint not null,
-  primary key (hall_id, day, journal_id, service, status)
+  primary key (hall_id, day, journal_id, status)
 );
 
 -- kind: 'w' wait (called − issued), 's' service (finished − started), 'a' an appointment's wait
@@ -41,6 +43,15 @@ create table ticket_hist (
   bucket bigint not null,
   n bigint not null,
   primary key (hall_id, day, kind, bucket)
+);
+
+create table ticket_hist_month (
+  hall_id text not null,
+  month date not null,
+  kind "char" not null,
+  bucket bigint not null,
+  n bigint not null,
+  primary key (hall_id, month, kind, bucket)
 );
 
 -- The exact value inside one minute: these expressions must stay textually the same as the ones
@@ -59,9 +70,9 @@ create index tickets_done_appt on tickets (hall_id, ((called_ms - greatest(slot_
 create function ticket_summary_sql(src text) returns text[] language plpgsql immutable as $fn$
 begin
   return array[format($q$
-    insert into ticket_counts as c (hall_id, day, journal_id, service, status, n, transferred, moved, wait_sum, within,
+    insert into ticket_counts as c (hall_id, day, journal_id, status, n, transferred, moved, wait_sum, within,
                                     service_n, service_sum, flagged, appt_n, appt_sum)
-    select d.hall_id, d.day, d.journal_id, d.service, d.status,
+    select d.hall_id, d.day, d.journal_id, d.status,
            sum(sg),
            coalesce(sum(sg) filter (where cardinality(d.transferred_from) > 0), 0),
            coalesce(sum(sg) filter (where cardinality(d.moved_from) > 0), 0),
@@ -77,8 +88,8 @@ begin
            coalesce(sum(sg * (d.called_ms - greatest(d.slot_start_ms, d.issued_ms))) filter (where d.status = 'done' and d.slot_start_ms is not null), 0)
       from (%1$s) d
       left join hall_services s on s.hall_id = d.hall_id and s.service_id = d.service
-     group by 1, 2, 3, 4, 5
-    on conflict (hall_id, day, journal_id, service, status) do update set
+     group by 1, 2, 3, 4
+    on conflict (hall_id, day, journal_id, status) do update set
       n = c.n + excluded.n, transferred = c.transferred + excluded.transferred, moved = c.moved + excluded.moved,
       wait_sum = c.wait_sum + excluded.wait_sum, within = c.within + excluded.within,
       service_n = c.service_n + excluded.service_n, service_sum = c.service_sum + excluded.service_sum,
@@ -94,6 +105,17 @@ begin
      group by 1, 2, 3, 4
     having sum(sg) <> 0
     on conflict (hall_id, day, kind, bucket) do update set n = h.n + excluded.n
+  $q$, src), format($q$
+    insert into ticket_hist_month as h (hall_id, month, kind, bucket, n)
+    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 60000, sum(sg)
+      from (%1$s) d
+      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
+                                 ('s'::"char", d.finished_ms - d.started_ms),
+                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
+     where d.status = 'done' and k.ms is not null
+     group by 1, 2, 3, 4
+    having sum(sg) <> 0
+    on conflict (hall_id, month, kind, bucket) do update set n = h.n + excluded.n
   $q$, src)];
 end
 $fn$;
@@ -136,6 +158,7 @@ declare q text;
 begin
   delete from ticket_counts where hall_id = any(halls);
   delete from ticket_hist where hall_id = any(halls);
+  delete from ticket_hist_month where hall_id = any(halls);
   foreach q in array ticket_summary_sql(format('select 1 as sg, * from tickets where hall_id = any(%L::text[])', halls)) loop execute q; end loop;
 end
 $fn$;
