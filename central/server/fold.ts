@@ -17,6 +17,17 @@ export function dayOf(e: { type: string; at: string; data: unknown }): string {
 
 const IN_HALL = new Set(['waiting', 'called', 'serving']);
 
+/**
+ * The business day a ticket was issued on, from its id (`20261123-5f2c9a01be`): a ticket called or
+ * in service at a day's close stays in its staffer's hand and ends in the next day's events, but its
+ * row belongs to the day it was issued, as in the hub's own reports.
+ */
+export function issueDayOf(e: { data: unknown }): string | null {
+  const id = (e.data as { ticketId?: unknown } | undefined)?.ticketId;
+  const m = typeof id === 'string' ? /^(\d{4})(\d{2})(\d{2})-/.exec(id) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
 export interface Session {
   seq: number;
   windowId: string;
@@ -42,6 +53,14 @@ export class DayFold {
   seq = 0;
   lastAtMs = 0;
   closed = false;
+  /**
+   * Tickets of an earlier day put back in this day's queue (held over the close, then their
+   * staffer signed out): id → issue time (ms), null until read from the ticket's row. The hub
+   * counts them as waiting until this day's first ticket, when it lets the closed day's go.
+   */
+  readonly carried = new Map<string, number | null>();
+  /** A ticket was issued this day: the hub's day is open (its state has a business day) until the close. */
+  opened = false;
   /** What changed since `take()`: ticket ids and session seqs to write. */
   private touched = new Set<string>();
   private touchedSessions = new Set<number>();
@@ -70,8 +89,17 @@ export class DayFold {
     this.seq = e.seq;
     this.lastAtMs = Math.max(this.lastAtMs, Date.parse(e.at));
     const d = e.data as unknown as Record<string, unknown>;
-    if (typeof d?.ticketId === 'string') this.touched.add(d.ticketId);
+    if (typeof d?.ticketId === 'string') {
+      this.touched.add(d.ticketId);
+      if (e.type === 'TicketRequeued' && (issueDayOf(e) ?? this.day) < this.day) this.carried.set(d.ticketId, null);
+      // Called again, or gone: no longer waiting (a lobby move keeps it in the queue).
+      else if (e.type !== 'TicketMoved') this.carried.delete(d.ticketId);
+    }
     switch (e.type) {
+      case 'TicketIssued':
+        this.carried.clear();
+        this.opened = true;
+        break;
       case 'StaffSignedIn': {
         this.windows.set(e.data.windowId, { staffId: e.data.staffId, paused: false });
         this.endSession(e.data.windowId, Date.parse(e.at));
@@ -94,7 +122,10 @@ export class DayFold {
       }
       case 'TicketsVoided':
         // One event about many tickets: each voided row is written again, or it stays 'waiting'.
-        for (const id of e.data.ticketIds) this.touched.add(id);
+        for (const id of e.data.ticketIds) {
+          this.touched.add(id);
+          this.carried.delete(id);
+        }
         break;
       case 'DayClosed':
         for (const id of e.data.abandonedTicketIds) this.touched.add(id);
@@ -162,6 +193,11 @@ export interface LiveRow {
   windowsPaused: number;
   /** Windows nobody serves at (closed or paused) within working hours, now. */
   uncoveredNow: string[];
+  /**
+   * The hall's day is open: a ticket issued and no close since. Between a close and the next day's
+   * first ticket the hub's report has no live queue figures, so the centre's has none either.
+   */
+  dayOpen: boolean;
 }
 
 /**
@@ -182,6 +218,10 @@ export function liveRow(fold: DayFold | null, meta: { config: HallConfig; schedu
       waiting++;
       if (!oldest || t.issuedMs < oldest.ms) oldest = { ms: t.issuedMs, iso: '' };
     }
+    for (const issuedMs of current.carried.values()) {
+      waiting++;
+      if (issuedMs !== null && (!oldest || issuedMs < oldest.ms)) oldest = { ms: issuedMs, iso: '' };
+    }
     for (const [id, w] of current.windows) {
       if (!w.staffId) continue;
       if (w.paused) paused++;
@@ -199,7 +239,7 @@ export function liveRow(fold: DayFold | null, meta: { config: HallConfig; schedu
   return {
     journalId: hall.journalId, businessDay: day, hallNow: hall.now, waiting,
     oldestWaitingSince: oldest ? isoAt(oldest.ms, offset) : null,
-    windowsOpen: open, windowsPaused: paused, uncoveredNow: uncovered,
+    windowsOpen: open, windowsPaused: paused, uncoveredNow: uncovered, dayOpen: current?.opened ?? false,
   };
 }
 

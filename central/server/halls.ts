@@ -17,6 +17,8 @@ export interface HallRow {
   windowsOpen: number;
   windowsPaused: number;
   uncoveredNow: string[];
+  /** The hall's day is open (see LiveRow); rows stored before the field count as open. */
+  dayOpen: boolean;
 }
 
 /** Rows of GET /api/central/halls: what the last batch or heartbeat left, `online` against now. */
@@ -48,6 +50,7 @@ export async function hallRows(pool: pg.Pool, viewer: Viewer | null, only?: stri
       windowsOpen: (row.windowsOpen as number) ?? 0,
       windowsPaused: (row.windowsPaused as number) ?? 0,
       uncoveredNow: (row.uncoveredNow as string[]) ?? [],
+      dayOpen: row.dayOpen !== false,
     };
   });
 }

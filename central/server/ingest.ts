@@ -5,7 +5,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { HallEvent } from '../../shared/events.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { isDate } from '../../shared/time.ts';
-import { dayOf, DayFold, liveRow, type LiveRow } from './fold.ts';
+import { dayOf, DayFold, issueDayOf, liveRow, type LiveRow } from './fold.ts';
 import { copyEvents, dayEvents, heldEvents } from './ingestEvents.ts';
 import { writeProjections } from './projections.ts';
 import { writeAppointments } from './appointments.ts';
@@ -117,15 +117,15 @@ async function loadFold(c: pg.PoolClient, hallId: string, journalId: string, day
   return fold;
 }
 
-/**
- * The business day a ticket was issued on, from its id (`20261123-5f2c9a01be`): a ticket called or
- * in service at a day's close stays in its staffer's hand and ends in the next day's events, but its
- * row belongs to the day it was issued, as in the hub's own reports.
- */
-function issueDayOf(e: HallEvent): string | null {
-  const id = (e.data as { ticketId?: unknown } | undefined)?.ticketId;
-  const m = typeof id === 'string' ? /^(\d{4})(\d{2})(\d{2})-/.exec(id) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+/** The issue times of the earlier days' tickets a fold has back in its queue, from their rows. */
+async function readCarried(c: pg.PoolClient, hallId: string, fold: DayFold): Promise<void> {
+  const unknown = [...fold.carried].filter(([, ms]) => ms === null).map(([id]) => id);
+  if (!unknown.length) return;
+  const r = await c.query<{ ticket_id: string; issued_ms: string }>(
+    `select t.ticket_id, t.issued_ms from unnest($3::date[], $4::text[]) as u(day, id)
+       join tickets t on t.hall_id = $1 and t.day = u.day and t.journal_id = $2 and t.ticket_id = u.id`,
+    [hallId, fold.journalId, unknown.map((id) => issueDayOf({ data: { ticketId: id } })), unknown]);
+  for (const row of r.rows) fold.carried.set(row.ticket_id, Number(row.issued_ms));
 }
 
 /** An earlier day's fold with the later events about its tickets, to take a held ticket's end. */
@@ -211,6 +211,7 @@ export async function ingest(pool: pg.Pool, cache: FoldCache, hallId: string, ba
     } else if (!fold && lastDay) {
       fold = await loadFold(c, hallId, batch.journalId, lastDay, meta);
     }
+    if (fold) await readCarried(c, hallId, fold);
     const ackedSeq = fresh.at(-1)?.seq ?? acked;
     const hallNow = batch.now ?? fresh.at(-1)?.at ?? null;
     const row = liveRow(fold ?? null, meta, { businessDay: batch.businessDay ?? lastDay, now: hallNow, journalId: batch.journalId });

@@ -7,18 +7,19 @@ export interface WaitingNow {
 }
 
 /** What of a hall's live row the figures are read from. */
-type LiveOf = Pick<HallRow, 'businessDay' | 'hallNow' | 'waiting' | 'oldestWaitingSince'>;
+type LiveOf = Pick<HallRow, 'businessDay' | 'hallNow' | 'waiting' | 'oldestWaitingSince' | 'dayOpen'>;
 
 /**
  * Who is still waiting at a hall, as its own report says it for a period holding its open day:
  * tickets nobody has called yet, and the whole minutes the longest of them has waited. The centre
  * reads them from the hall's live row (written with every batch and heartbeat), at the hall's own
  * clock of that word, so a hall's figures are the ones its hub gave at that instant. A period
- * without the hall's business day has none, as at the hub (the fields are left out).
+ * without the hall's business day has none, as at the hub (the fields are left out), and so has
+ * one asked between a day's close and the next day's first ticket, when the hub's day is not open.
  */
 export function waitingNowOf(row: LiveOf, from: string, to: string): WaitingNow | null {
   const day = row.businessDay;
-  if (!day || day < from || day > to) return null;
+  if (!day || day < from || day > to || !row.dayOpen) return null;
   if (!row.waiting || !row.oldestWaitingSince || !row.hallNow) return { waitingNow: row.waiting, longestWaitingMin: null };
   const min = Math.max(0, Math.floor((Date.parse(row.hallNow) - Date.parse(row.oldestWaitingSince)) / 60_000));
   return { waitingNow: row.waiting, longestWaitingMin: min };

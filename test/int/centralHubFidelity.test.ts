@@ -122,8 +122,26 @@ describe('the centre\'s row of a hall against the hall\'s own report', () => {
     expect(late.body.ticket?.id, JSON.stringify(late.body)).toBe(a2.id);
     h.clock.set(ms('23:59'));
     expect((await h.api('POST', '/api/windows/W1/start', undefined, s01)).status).toBe(200);
+    // Another is called, not started, at the close; its staffer signs out after midnight, and the
+    // hub puts it back in the new day's queue, where it waits with its morning issue time.
+    const s03 = await h.login('S03');
+    await h.api('POST', '/api/windows/W3/sign-in', { post: 'A' }, s03);
+    const held = await h.api('POST', '/api/windows/W3/call-next', undefined, s03);
+    expect(held.body.ticket?.serviceId, JSON.stringify(held.body)).toBe('E');
     h.clock.set(ms('00:01', '2026-11-24'));
     await h.running.hub.tick();
+    h.clock.set(ms('00:03', '2026-11-24'));
+    expect((await h.api('POST', '/api/windows/W3/sign-out', undefined, s03)).status).toBe(200);
+    // Until the new day's first ticket the hub holds it as waiting; then it lets the closed day's tickets go.
+    await caughtUp();
+    // Its day not open yet (no ticket since the close), the hub's report has no live queue figures.
+    const requeued = await expectSame('2026-11-24', '2026-11-24');
+    expect(requeued).toMatchObject({ issued: 0 });
+    expect(requeued).not.toHaveProperty('waitingNow');
+    // The board counts it as the hub's state does, waiting since the morning before.
+    const board = (await call(base, 'GET', '/api/central/halls/H01', undefined, admin)).body;
+    expect(board).toMatchObject({ waiting: h.running.hub.state.waiting.size, oldestWaitingSince: held.body.ticket.issuedAt, dayOpen: false });
+    expect(board.waiting).toBe(1);
     h.clock.set(ms('00:05', '2026-11-24'));
     await h.api('POST', '/api/tickets', { serviceId: 'A' });
     await h.api('POST', '/api/tickets', { serviceId: 'E' });

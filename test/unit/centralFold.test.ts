@@ -81,12 +81,51 @@ describe('the centre folds a hall day', () => {
   });
 });
 
+describe('a ticket of the closed day put back in the queue after midnight', () => {
+  const requeue = (at: string, id: string) => ev(at, { type: 'TicketRequeued', data: { ticketId: id, number: 'E001', serviceId: 'E', windowId: 'W3', staffId: 'S03' } } as HallEventBody);
+  const hall = { businessDay: '2026-11-24', now: '2026-11-24T00:10:00.000+08:00', journalId: 'journal-1' };
+
+  it('given its staffer signs out after the close, then the new day\'s live row counts it, from its issue time once read, and the day is not open', () => {
+    seq = 0;
+    const f = new DayFold('journal-1', '2026-11-24', {});
+    f.add(requeue('2026-11-24T00:03:00.000+08:00', '20261123-aaaa'));
+    expect(liveRow(f, null, hall)).toMatchObject({ waiting: 1, oldestWaitingSince: null, dayOpen: false });
+    f.carried.set('20261123-aaaa', Date.parse('2026-11-23T09:00:00.000+08:00'));
+    expect(liveRow(f, null, hall)).toMatchObject({ waiting: 1, oldestWaitingSince: '2026-11-23T09:00:00.000+08:00', dayOpen: false });
+  });
+
+  it('given the new day\'s first ticket, then it is let go, as the hub lets the closed day\'s tickets go, and the day is open', () => {
+    seq = 0;
+    const f = new DayFold('journal-1', '2026-11-24', {});
+    f.add(requeue('2026-11-24T00:03:00.000+08:00', '20261123-aaaa'));
+    f.add(issue('2026-11-24T08:30:00.000+08:00', '20261124-bbbb'));
+    expect(liveRow(f, null, hall)).toMatchObject({ waiting: 1, oldestWaitingSince: '2026-11-24T08:30:00.000+08:00', dayOpen: true });
+  });
+
+  it('given it is called again, then it no longer waits; a ticket of the same day put back waits as its own row says', () => {
+    seq = 0;
+    const f = new DayFold('journal-1', '2026-11-24', {});
+    f.add(requeue('2026-11-24T00:03:00.000+08:00', '20261123-aaaa'));
+    f.add(call('2026-11-24T00:04:00.000+08:00', '20261123-aaaa'));
+    expect(f.carried.size).toBe(0);
+    f.add(issue('2026-11-24T08:30:00.000+08:00', '20261124-bbbb'));
+    f.add(call('2026-11-24T08:31:00.000+08:00', '20261124-bbbb'));
+    f.add(requeue('2026-11-24T08:32:00.000+08:00', '20261124-bbbb'));
+    expect(f.carried.size).toBe(0);
+    expect(liveRow(f, null, hall)).toMatchObject({ waiting: 1, dayOpen: true });
+  });
+});
+
 describe('the live queue in the centre\'s wait rows', () => {
-  const row = { businessDay: '2026-11-24', hallNow: '2026-11-24T10:00:59.999+08:00', waiting: 2, oldestWaitingSince: '2026-11-24T09:15:00.000+08:00' };
+  const row = { businessDay: '2026-11-24', hallNow: '2026-11-24T10:00:59.999+08:00', waiting: 2, oldestWaitingSince: '2026-11-24T09:15:00.000+08:00', dayOpen: true };
 
   it('given a period holding the hall\'s business day, then who waits and the whole minutes of the longest wait at the hall\'s clock', () => {
     expect(waitingNowOf(row, '2026-11-01', '2026-11-24')).toEqual({ waitingNow: 2, longestWaitingMin: 45 });
     expect(waitingNowOf({ ...row, waiting: 0, oldestWaitingSince: null }, '2026-11-24', '2026-11-24')).toEqual({ waitingNow: 0, longestWaitingMin: null });
+  });
+
+  it('given the hall between a close and its next day\'s first ticket, then no live figures, as at the hub', () => {
+    expect(waitingNowOf({ ...row, dayOpen: false }, '2026-11-24', '2026-11-24')).toBeNull();
   });
 
   it('given a period without the hall\'s business day, then no live figures, and the total only over the halls that have them', () => {
