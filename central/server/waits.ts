@@ -29,7 +29,8 @@ const COUNT_FIELDS = ['issued', 'served', 'no_show', 'abandoned', 'transferred',
 type Sums = Record<(typeof COUNT_FIELDS)[number], number>;
 
 /**
- * The three measured durations of a served ticket: each has a minute histogram in `ticket_hist`
+ * The three measured durations of a served ticket: each has histograms in `ticket_hist` (minutes)
+ * and `ticket_hist_month` (ten seconds)
  * and a partial index on tickets (migration 005) whose expression `bucket` must match textually.
  */
 const KINDS = {
@@ -39,14 +40,18 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
-/** Minute buckets of one kind, ascending, with how many values each holds. */
+/** Buckets of one kind (minutes, or ten seconds), ascending, with how many values each holds. */
 type Hist = { bucket: number; n: number }[];
 
-/** Where a value of a given rank lies: its minute, and how many values of that minute come before it. */
+/**
+ * Where a value of a given rank lies: its slice of ten-second buckets (lo…hi, one bucket, or the
+ * six of a minute), and how many values of that slice come before it.
+ */
 interface Probe {
   scope: string | null;
   kind: Kind;
-  bucket: number;
+  lo: number;
+  hi: number;
   offset: number;
   put: (ms: number | null) => void;
 }
@@ -70,7 +75,17 @@ export function wholeMonths(from: string, to: string): { first: string; last: st
   return { first: iso(first), last: iso(last), lastDay: iso(lastDay) };
 }
 
-/** The minute holding the value of 1-based rank `rank` and the value's 0-based place inside it. */
+/**
+ * The ten-second buckets (ms / 10000, truncated) whose values fall in minute m (ms / 60000,
+ * truncated): six of them, eleven around zero, where truncation folds −59.999 s … 59.999 s into one minute.
+ */
+export function tenSecondsOf(m: number): { lo: number; hi: number } {
+  if (m > 0) return { lo: 6 * m, hi: 6 * m + 5 };
+  if (m < 0) return { lo: 6 * m - 5, hi: 6 * m };
+  return { lo: -5, hi: 5 };
+}
+
+/** The bucket holding the value of 1-based rank `rank` and the value's 0-based place inside it. */
 export function locate(hist: Hist, rank: number): { bucket: number; offset: number } | null {
   let before = 0;
   for (const { bucket, n } of hist) {
@@ -85,11 +100,12 @@ export function locate(hist: Hist, rank: number): { bucket: number; offset: numb
  * nearest-rank percentiles over every ticket (never an average of halls), made from summaries kept
  * with the tickets (migration 005) so a month or a year of hundreds of halls reads thousands of rows:
  *   1. the counts and sums of each hall, added up from `ticket_counts`;
- *   2. each hall's minute histograms of waits, service times and appointment waits (`ticket_hist`),
- *      and their sum for the total: the nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one
- *      minute, after a known number of smaller values;
- *   3. that minute's tickets only, read through a partial index and sorted, give the exact value,
- *      and the top minute gives the longest wait.
+ *   2. each hall's histograms of waits, service times and appointment waits (ten-second buckets
+ *      per month for whole months, minutes per day otherwise), and their sum for the total: the
+ *      nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one bucket, after a known number of
+ *      smaller values;
+ *   3. that bucket's tickets only, read through a partial index and sorted, give the exact value,
+ *      and the top bucket gives the longest wait.
  * The means and percentages are then made by the hub's own `Tally.figures()`, so rounding has one
  * definition. The definitions are the hub's (docs/reports.md): a ticket counts under the service it
  * ended in; its targets are the hall's current ones (the summaries are rebuilt when they change); a
@@ -111,12 +127,14 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
               join journals j on j.hall_id = c.hall_id and j.journal_id = c.journal_id
              where c.hall_id = any($1) and c.day between $2::date and $3::date) c
      group by c.hall_id`;
-  // Whole calendar months inside the period come from the monthly histograms, the days of its
-  // partial months from the daily ones; the two sets of days never overlap.
+  // Whole calendar months inside the period come from the monthly histograms (ten-second buckets),
+  // the days of its partial months from the daily ones (minutes); with any such day, the monthly
+  // buckets are folded into minutes (b / 6) so the two add up. The two sets of days never overlap.
   const months = wholeMonths(from, to);
+  const coarse = !months || from < months.first || to > months.lastDay;
   const histSql = `
     select hall_id, kind, bucket, sum(n) as n from (
-      select hall_id, kind, bucket, n from ticket_hist_month
+      select hall_id, kind, case when $7::boolean then bucket / 6 else bucket end as bucket, n from ticket_hist_month
        where $4::date is not null and hall_id = any($1) and month between $4::date and $5::date
       union all
       select hall_id, kind, bucket, n from ticket_hist
@@ -133,12 +151,12 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
       from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [counts, hist, peaks, bookings] = await Promise.all([
     pool.query<Counts>(countsSql, [halls, from, to]),
-    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null]),
+    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, coarse]),
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
     pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);
 
-  // Histograms per hall and kind, and the total's as their sum (kept ascending by minute).
+  // Histograms per hall and kind, and the total's as their sum (kept ascending by bucket).
   const histOf = new Map<string, Record<Kind, Hist>>();
   const totalBuckets: Record<Kind, Map<number, number>> = { w: new Map(), s: new Map(), a: new Map() };
   for (const r of hist.rows) {
@@ -151,14 +169,14 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
   }
   const totalHist = Object.fromEntries((Object.keys(KINDS) as Kind[]).map((k) => [k, [...totalBuckets[k]].sort((a, b) => a[0] - b[0]).map(([bucket, n]) => ({ bucket, n }))])) as Record<Kind, Hist>;
 
-  // The values to read exactly: each percentile's and the longest wait's place in its minute.
+  // The values to read exactly: each percentile's and the longest wait's place in its bucket.
   const probes: Probe[] = [];
   const exact = (scope: string | null, h: Record<Kind, Hist> | undefined) => {
     const v = { waitP50: null as number | null, waitP90: null as number | null, waitMax: null as number | null, serviceP90: null as number | null, apptP90: null as number | null };
     if (!h) return v;
     const ask = (kind: Kind, rank: number, put: (ms: number | null) => void) => {
       const at = rank >= 1 ? locate(h[kind], rank) : null;
-      if (at) probes.push({ scope, kind, ...at, put });
+      if (at) probes.push({ scope, kind, ...(coarse ? tenSecondsOf(at.bucket) : { lo: at.bucket, hi: at.bucket }), offset: at.offset, put });
     };
     const n = (kind: Kind) => h[kind].reduce((s, b) => s + b.n, 0);
     const nw = n('w');
@@ -197,7 +215,7 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
 }
 
 /**
- * Reads each probed value: the tickets of one minute of one hall (or of all the halls asked, for
+ * Reads each probed value: the tickets of one slice of one hall (or of all the halls asked, for
  * the total), sorted by the exact milliseconds, the value at the probe's place. One statement per
  * kind and scope, each a lateral index scan per probe.
  */
@@ -211,13 +229,13 @@ async function readExact(pool: pg.Pool, probes: Probe[], halls: string[], from: 
     const kind = key[0] as Kind;
     const { ms, where } = KINDS[kind];
     const total = key.endsWith('|total');
-    const whose = total ? 't.hall_id = any($7::text[])' : 't.hall_id = p.h';
+    const whose = total ? 't.hall_id = any($8::text[])' : 't.hall_id = p.h';
     const r = await pool.query<{ i: number; v: string | null }>(
       `select p.i, (select x.ms from (select ${ms} as ms from tickets t
-                                       where ${whose} and (${ms}) / 60000 = p.b and t.day between $1::date and $2::date and ${where}) x
+                                       where ${whose} and (${ms}) / 10000 between p.lo and p.hi and t.day between $1::date and $2::date and ${where}) x
                      order by x.ms offset p.r limit 1) as v
-         from unnest($3::text[], $4::bigint[], $5::bigint[], $6::int[]) as p(h, b, r, i)`,
-      [from, to, list.map((p) => p.scope ?? ''), list.map((p) => p.bucket), list.map((p) => p.offset), list.map((_p, i) => i),
+         from unnest($3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::int[]) as p(h, lo, hi, r, i)`,
+      [from, to, list.map((p) => p.scope ?? ''), list.map((p) => p.lo), list.map((p) => p.hi), list.map((p) => p.offset), list.map((_p, i) => i),
         ...(total ? [halls] : [])],
     );
     for (const row of r.rows) list[row.i]!.put(row.v === null ? null : Number(row.v));

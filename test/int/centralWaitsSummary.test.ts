@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral, type RunningCentral } from '../../central/server/app.ts';
 import { metaHash, metaSchema, storeMeta } from '../../central/server/meta.ts';
-import { locate, waitsByHall, wholeMonths } from '../../central/server/waits.ts';
+import { locate, tenSecondsOf, waitsByHall, wholeMonths } from '../../central/server/waits.ts';
 import { startPostgres, testNetwork, type TestPostgres } from './centralHarness.ts';
 import { waitsDirect } from './centralWaitsDirect.ts';
 
@@ -184,6 +184,19 @@ describe('the whole calendar months of a period', () => {
     expect(wholeMonths('2026-10-01', '2026-10-30')).toBeNull();
     expect(wholeMonths('2026-10-05', '2026-10-05')).toBeNull();
     expect(wholeMonths('2026-09-15', '2026-10-20')).toBeNull();
+  });
+});
+
+describe('the ten-second buckets of a minute', () => {
+  it('then a value is in minute m exactly when its ten-second bucket is in tenSecondsOf(m), negative values and zero included', () => {
+    const trunc = (ms: number, unit: number) => Math.trunc(ms / unit);
+    for (let ms = -200_000; ms <= 200_000; ms += 997) {
+      for (const m of [-3, -2, -1, 0, 1, 2, 3]) {
+        const { lo, hi } = tenSecondsOf(m);
+        const b = trunc(ms, 10_000);
+        expect(lo <= b && b <= hi, `${ms} ms, minute ${m}`).toBe(trunc(ms, 60_000) === m);
+      }
+    }
   });
 });
 

@@ -7,9 +7,11 @@
 --   wait in each whole minute (ms / 60000, as bigint division truncates). A report adds these up
 --   over its period to find the minute that holds its nearest rank, then reads only that minute's
 --   tickets, through the indexes below, for the exact millisecond value.
--- ticket_hist_month: the same per hall and calendar month, so a report over whole months (a month,
---   a year) adds a few rows per hall and month instead of per day; the days of a period's partial
---   months come from ticket_hist.
+-- ticket_hist_month: the same per hall and calendar month in ten-second buckets (ms / 10000), so a
+--   report over whole months (a month, a year) adds a few hundred rows per hall and month instead
+--   of per day, and then reads only one ten-second slice of tickets. A period with partial months
+--   adds their days from ticket_hist, the monthly buckets folded into minutes (b / 6: truncating
+--   division composes, so (ms / 10000) / 6 = ms / 60000 for every ms, negative ones included).
 --
 -- Both are kept by statement-level triggers on `tickets` (one aggregate per statement from its
 -- transition tables, whoever writes: ingest, a bulk load, a repair), so they can never drift from
@@ -54,13 +56,14 @@ create table ticket_hist_month (
   primary key (hall_id, month, kind, bucket)
 );
 
--- The exact value inside one minute: these expressions must stay textually the same as the ones
--- central/server/waits.ts probes with, or the planner cannot use the indexes.
-create index tickets_done_wait on tickets (hall_id, ((called_ms - issued_ms) / 60000), day)
+-- The exact value inside one slice (ten seconds, or the six of a minute): these expressions must
+-- stay textually the same as the ones central/server/waits.ts probes with, or the planner cannot
+-- use the indexes.
+create index tickets_done_wait on tickets (hall_id, ((called_ms - issued_ms) / 10000), day)
   include (called_ms, issued_ms) where status = 'done';
-create index tickets_done_service on tickets (hall_id, ((finished_ms - started_ms) / 60000), day)
+create index tickets_done_service on tickets (hall_id, ((finished_ms - started_ms) / 10000), day)
   include (finished_ms, started_ms) where status = 'done';
-create index tickets_done_appt on tickets (hall_id, ((called_ms - greatest(slot_start_ms, issued_ms)) / 60000), day)
+create index tickets_done_appt on tickets (hall_id, ((called_ms - greatest(slot_start_ms, issued_ms)) / 10000), day)
   include (called_ms, slot_start_ms, issued_ms) where status = 'done' and slot_start_ms is not null;
 
 -- The two statements that add the rows of `src` (a query of ticket rows with a column sg: +1 to
@@ -107,7 +110,7 @@ begin
     on conflict (hall_id, day, kind, bucket) do update set n = h.n + excluded.n
   $q$, src), format($q$
     insert into ticket_hist_month as h (hall_id, month, kind, bucket, n)
-    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 60000, sum(sg)
+    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 10000, sum(sg)
       from (%1$s) d
       cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
                                  ('s'::"char", d.finished_ms - d.started_ms),
