@@ -131,9 +131,10 @@ export class Outbox {
           await this.send(events);
           await this.syncMeta();
           backoff = 0;
-          // A backlog, a batch cut short by its size, or a centre that wants older events again:
-          // the rest goes at once, as before.
-          if (events.length >= this.batchSize || (events.length && this.cursor.ackedSeq < events.at(-1)!.seq)) continue;
+          // Events already durable at the read that this batch did not carry (a backlog: a full
+          // batch, one cut by its size or at the end of a day's file, or a centre that wants older
+          // events again) go at once, as before.
+          if (events.length && this.cursor.ackedSeq < read) continue;
         }
         // Events journaled while the batch was read or on its way woke nobody: no idling for them.
         if (!this.newSince(read)) await this.idle(this.heartbeatMs - (Date.now() - this.lastSentAt));

@@ -119,4 +119,22 @@ describe('the outbox gathers events before forwarding them', () => {
     expect(centre.received()).toEqual(Array.from({ length: journal.lastSeq }, (_, i) => i + 1));
     expect(centre.batches.every((b) => b.length <= 5)).toBe(true);
   });
+
+  it('given a backlog of three days, each day a batch shorter than a full one, when the outbox starts, then the days go back to back, not one a heartbeat', async () => {
+    const { centre, hub, outbox } = await setUp();
+    const journal = hub.running.hub.journal;
+    for (const day of ['2026-11-23', '2026-11-24', '2026-11-25']) {
+      hub.clock.set(Date.parse(`${day}T09:00:00+08:00`));
+      await issue(hub, 4);
+      // Past midnight: the day closes, and the next day's events go to a journal file of their own.
+      hub.clock.set(Date.parse(`${day}T23:59:59+08:00`) + 2_000);
+      await hub.running.hub.tick();
+    }
+    await issue(hub, 2);
+    // The heartbeat is ten minutes: waiting for it after each day's batch would hold this poll.
+    const o = outbox({ gatherMs: 0 });
+    await expect.poll(() => o.ackedSeq, { timeout: 20_000 }).toBe(journal.lastSeq);
+    expect(centre.received()).toEqual(Array.from({ length: journal.lastSeq }, (_, i) => i + 1));
+    expect(centre.batches.length).toBeGreaterThanOrEqual(3);
+  });
 });
