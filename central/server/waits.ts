@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Tally, FIGURE_FIELDS, type Figures } from '../../shared/reports/figures.ts';
-import { meanSec, rankOf, secs } from '../../shared/reports/stats.ts';
+import { meanSec, secs } from '../../shared/reports/stats.ts';
 
 /** The lobby's and appointments' figures of a report (contract v2) that tickets carry. */
 export interface LobbyTotal {
@@ -39,9 +39,6 @@ const KINDS = {
   a: { ms: 't.called_ms - greatest(t.slot_start_ms, t.issued_ms)', where: `t.status = 'done' and t.slot_start_ms is not null` },
 } as const;
 type Kind = keyof typeof KINDS;
-
-/** Buckets of one kind (minutes, or ten seconds), ascending, with how many values each holds. */
-type Hist = { bucket: number; n: number }[];
 
 /**
  * Where a value of a given rank lies: its slice of ten-second buckets (lo…hi, one bucket, or the
@@ -85,25 +82,15 @@ export function tenSecondsOf(m: number): { lo: number; hi: number } {
   return { lo: -5, hi: 5 };
 }
 
-/** The bucket holding the value of 1-based rank `rank` and the value's 0-based place inside it. */
-export function locate(hist: Hist, rank: number): { bucket: number; offset: number } | null {
-  let before = 0;
-  for (const { bucket, n } of hist) {
-    if (before + n >= rank) return { bucket, offset: rank - before - 1 };
-    before += n;
-  }
-  return null;
-}
-
 /**
  * The wait figures of each hall over a period and of all of them together: counts, sums and exact
  * nearest-rank percentiles over every ticket (never an average of halls), made from summaries kept
  * with the tickets (migration 005) so a month or a year of hundreds of halls reads thousands of rows:
  *   1. the counts and sums of each hall, added up from `ticket_counts`;
  *   2. each hall's histograms of waits, service times and appointment waits (ten-second buckets
- *      per month for whole months, minutes per day otherwise), and their sum for the total: the
- *      nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one bucket, after a known number of
- *      smaller values;
+ *      per month for whole months, minutes per day otherwise), and their sum for the total, with a
+ *      running sum in PostgreSQL: the nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one
+ *      bucket, after a known number of smaller values; only those buckets come back;
  *   3. that bucket's tickets only, read through a partial index and sorted, give the exact value,
  *      and the top bucket gives the longest wait.
  * The means and percentages are then made by the hub's own `Tally.figures()`, so rounding has one
@@ -132,15 +119,33 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
   // buckets are folded into minutes (b / 6) so the two add up. The two sets of days never overlap.
   const months = wholeMonths(from, to);
   const coarse = !months || from < months.first || to > months.lastDay;
+  // Each hall's histograms and, for several halls, their sum for the total; a running sum per
+  // hall and kind finds the bucket that holds each rank (the hub's rankOf: ⌈p·N/100⌉, at least 1;
+  // exact in numeric) and how many smaller values come before it there. Only those rows return.
   const histSql = `
-    select hall_id, kind, bucket, sum(n) as n from (
+    with x as (
       select hall_id, kind, case when $7::boolean then bucket / 6 else bucket end as bucket, n from ticket_hist_month
        where $4::date is not null and hall_id = any($1) and month between $4::date and $5::date
       union all
       select hall_id, kind, bucket, n from ticket_hist
-       where hall_id = any($1) and day between $2::date and $3::date and ($4::date is null or day < $4::date or day > $6::date)) h
-     group by hall_id, kind, bucket having sum(n) > 0
-     order by hall_id, kind, bucket`;
+       where hall_id = any($1) and day between $2::date and $3::date and ($4::date is null or day < $4::date or day > $6::date)
+    ), h as (
+      select hall_id, kind, bucket, sum(n) as n from x group by hall_id, kind, bucket having sum(n) > 0
+    ), scoped as (
+      select hall_id, kind, bucket, n from h
+      union all
+      select null, kind, bucket, sum(n) from h where $8::boolean group by kind, bucket
+    ), cum as (
+      select hall_id, kind, bucket, n,
+             sum(n) over (partition by hall_id, kind order by bucket) as upto,
+             sum(n) over (partition by hall_id, kind) as total
+        from scoped
+    ), ranked as (
+      select c.*, r.p, r.rank from cum c
+       cross join lateral (values (50, greatest(1, ceil(c.total * 50 / 100.0))), (90, greatest(1, ceil(c.total * 90 / 100.0))), (100, c.total)) r(p, rank)
+       where c.kind = 'w' or r.p = 90
+    )
+    select hall_id, kind, p, bucket, rank - (upto - n) - 1 as place from ranked where upto >= rank and upto - n < rank`;
   const peaksSql = `
     select hall_id, max(max_waiting) as m from queue_peaks
      where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
@@ -151,51 +156,36 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
       from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [counts, hist, peaks, bookings] = await Promise.all([
     pool.query<Counts>(countsSql, [halls, from, to]),
-    pool.query<{ hall_id: string; kind: Kind; bucket: string; n: string }>(histSql, [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, coarse]),
+    pool.query<{ hall_id: string | null; kind: Kind; p: number; bucket: string; place: string }>(histSql,
+      [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, coarse, halls.length > 1]),
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
     pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);
 
-  // Histograms per hall and kind, and the total's as their sum (kept ascending by bucket).
-  const histOf = new Map<string, Record<Kind, Hist>>();
-  const totalBuckets: Record<Kind, Map<number, number>> = { w: new Map(), s: new Map(), a: new Map() };
-  for (const r of hist.rows) {
-    let h = histOf.get(r.hall_id);
-    if (!h) histOf.set(r.hall_id, (h = { w: [], s: [], a: [] }));
-    const bucket = Number(r.bucket);
-    const n = Number(r.n);
-    h[r.kind].push({ bucket, n });
-    totalBuckets[r.kind].set(bucket, (totalBuckets[r.kind].get(bucket) ?? 0) + n);
-  }
-  const totalHist = Object.fromEntries((Object.keys(KINDS) as Kind[]).map((k) => [k, [...totalBuckets[k]].sort((a, b) => a[0] - b[0]).map(([bucket, n]) => ({ bucket, n }))])) as Record<Kind, Hist>;
-
   // The values to read exactly: each percentile's and the longest wait's place in its bucket.
-  const probes: Probe[] = [];
-  const exact = (scope: string | null, h: Record<Kind, Hist> | undefined) => {
-    const v = { waitP50: null as number | null, waitP90: null as number | null, waitMax: null as number | null, serviceP90: null as number | null, apptP90: null as number | null };
-    if (!h) return v;
-    const ask = (kind: Kind, rank: number, put: (ms: number | null) => void) => {
-      const at = rank >= 1 ? locate(h[kind], rank) : null;
-      if (at) probes.push({ scope, kind, ...(coarse ? tenSecondsOf(at.bucket) : { lo: at.bucket, hi: at.bucket }), offset: at.offset, put });
-    };
-    const n = (kind: Kind) => h[kind].reduce((s, b) => s + b.n, 0);
-    const nw = n('w');
-    ask('w', rankOf(nw, 50), (ms) => (v.waitP50 = ms));
-    ask('w', rankOf(nw, 90), (ms) => (v.waitP90 = ms));
-    ask('w', nw, (ms) => (v.waitMax = ms));
-    ask('s', rankOf(n('s'), 90), (ms) => (v.serviceP90 = ms));
-    ask('a', rankOf(n('a'), 90), (ms) => (v.apptP90 = ms));
-    return v;
-  };
-  const perHall = new Map(halls.map((h) => [h, exact(h, histOf.get(h))]));
+  type Exact = { waitP50: number | null; waitP90: number | null; waitMax: number | null; serviceP90: number | null; apptP90: number | null };
+  const none = (): Exact => ({ waitP50: null, waitP90: null, waitMax: null, serviceP90: null, apptP90: null });
+  const perHall = new Map(halls.map((h) => [h, none()]));
   // One hall: its row is the total, no second reading.
-  const total = halls.length === 1 ? perHall.get(halls[0]!)! : exact(null, totalHist);
+  const total = halls.length === 1 ? perHall.get(halls[0]!)! : none();
+  const field = { w50: 'waitP50', w90: 'waitP90', w100: 'waitMax', s90: 'serviceP90', a90: 'apptP90' } as const;
+  const probes: Probe[] = [];
+  for (const r of hist.rows) {
+    const v = r.hall_id === null ? total : perHall.get(r.hall_id);
+    const f = field[`${r.kind}${r.p}` as keyof typeof field];
+    if (!v || !f) continue;
+    const bucket = Number(r.bucket);
+    probes.push({
+      scope: r.hall_id, kind: r.kind, ...(coarse ? tenSecondsOf(bucket) : { lo: bucket, hi: bucket }), offset: Number(r.place),
+      put: (ms) => (v[f] = ms),
+    });
+  }
   await readExact(pool, probes, halls, from, to);
 
   const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
-  const none = { booked: 0, checkedIn: 0, missed: 0 };
+  const noBookings = { booked: 0, checkedIn: 0, missed: 0 };
   const bookingsOf = new Map(bookings.rows.map((r) => [r.hall_id, { booked: r.booked, checkedIn: r.checked_in, missed: r.missed }]));
-  const allBookings = { ...none };
+  const allBookings = { ...noBookings };
   for (const b of bookingsOf.values()) for (const k of ['booked', 'checkedIn', 'missed'] as const) allBookings[k] += b[k];
   const zero = () => Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Sums;
   const sumsOf = new Map<string, Sums>();
@@ -209,7 +199,7 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
     sumsOf.set(r.hall_id, s);
   }
   return {
-    halls: halls.map((h) => ({ hallId: h, ...figures(sumsOf.get(h) ?? zero(), perHall.get(h)!, peakOf.get(h) ?? 0, bookingsOf.get(h) ?? none) })),
+    halls: halls.map((h) => ({ hallId: h, ...figures(sumsOf.get(h) ?? zero(), perHall.get(h)!, peakOf.get(h) ?? 0, bookingsOf.get(h) ?? noBookings) })),
     total: figures(totalSums, total, Math.max(0, ...peakOf.values()), allBookings),
   };
 }

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral, type RunningCentral } from '../../central/server/app.ts';
 import { metaHash, metaSchema, storeMeta } from '../../central/server/meta.ts';
-import { locate, tenSecondsOf, waitsByHall, wholeMonths } from '../../central/server/waits.ts';
+import { tenSecondsOf, waitsByHall, wholeMonths } from '../../central/server/waits.ts';
 import { startPostgres, testNetwork, type TestPostgres } from './centralHarness.ts';
 import { waitsDirect } from './centralWaitsDirect.ts';
 
@@ -197,20 +197,5 @@ describe('the ten-second buckets of a minute', () => {
         expect(lo <= b && b <= hi, `${ms} ms, minute ${m}`).toBe(trunc(ms, 60_000) === m);
       }
     }
-  });
-});
-
-describe('the minute that holds a rank', () => {
-  const hist = [{ bucket: -1, n: 1 }, { bucket: 0, n: 3 }, { bucket: 4, n: 2 }];
-  it('then rank 1 is the first value of the first minute, and a rank at a minute\'s end is that minute\'s last value', () => {
-    expect(locate(hist, 1)).toEqual({ bucket: -1, offset: 0 });
-    expect(locate(hist, 2)).toEqual({ bucket: 0, offset: 0 });
-    expect(locate(hist, 4)).toEqual({ bucket: 0, offset: 2 });
-    expect(locate(hist, 5)).toEqual({ bucket: 4, offset: 0 });
-    expect(locate(hist, 6)).toEqual({ bucket: 4, offset: 1 });
-  });
-  it('then a rank past the last value is in no minute', () => {
-    expect(locate(hist, 7)).toBeNull();
-    expect(locate([], 1)).toBeNull();
   });
 });
