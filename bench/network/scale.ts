@@ -111,7 +111,7 @@ export async function networkScaleBench(log: (line: string) => void, quick: bool
  * `perDay` tickets a hall a day, spread over 08:00–17:00 (+08:00), four services; waits skewed
  * (most short, a tail past an hour), 4 % no-shows, the rest served (done), 80 % of those rated. One statement per day range.
  */
-async function load(db: pg.Pool, halls: string[], from: string, days: number, perDay: number): Promise<number> {
+export async function load(db: pg.Pool, halls: string[], from: string, days: number, perDay: number): Promise<number> {
   await db.query(`select setseed(0.42)`);
   const gap = Math.floor((9 * 3_600_000) / perDay);
   const r = await db.query(`

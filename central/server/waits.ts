@@ -29,9 +29,10 @@ const COUNT_FIELDS = ['issued', 'served', 'no_show', 'abandoned', 'transferred',
 type Sums = Record<(typeof COUNT_FIELDS)[number], number>;
 
 /**
- * The three measured durations of a served ticket: each has histograms in `ticket_hist` (minutes)
- * and `ticket_hist_month` (ten seconds)
- * and a partial index on tickets (migration 005) whose expression `bucket` must match textually.
+ * The three measured durations of a served ticket: each has histograms in `ticket_hist` (per day,
+ * minutes), `ticket_hist_month` (per month, minutes) and `ticket_hist_month10` (per month, ten
+ * seconds), and a partial index on tickets (migration 005) on `(ms) / 10000`, which the probes'
+ * expressions must match textually.
  */
 const KINDS = {
   w: { ms: 't.called_ms - t.issued_ms', where: `t.status = 'done'` },
@@ -87,12 +88,13 @@ export function tenSecondsOf(m: number): { lo: number; hi: number } {
  * nearest-rank percentiles over every ticket (never an average of halls), made from summaries kept
  * with the tickets (migration 005) so a month or a year of hundreds of halls reads thousands of rows:
  *   1. the counts and sums of each hall, added up from `ticket_counts`;
- *   2. each hall's histograms of waits, service times and appointment waits (ten-second buckets
- *      per month for whole months, minutes per day otherwise), and their sum for the total, with a
+ *   2. each hall's minute histograms of waits, service times and appointment waits (per month for
+ *      whole months, per day for the days of partial months), and their sum for the total, with a
  *      running sum in PostgreSQL: the nearest rank ⌈p·N/100⌉ (the hub's rankOf) falls in one
- *      bucket, after a known number of smaller values; only those buckets come back;
- *   3. that bucket's tickets only, read through a partial index and sorted, give the exact value,
- *      and the top bucket gives the longest wait.
+ *      minute, after a known number of smaller values; only those minutes come back;
+ *   3. for a period of whole months, the minute's six ten-second buckets say which one holds it;
+ *   4. that slice's tickets only, read through a partial index and sorted, give the exact value,
+ *      and the top minute gives the longest wait.
  * The means and percentages are then made by the hub's own `Tally.figures()`, so rounding has one
  * definition. The definitions are the hub's (docs/reports.md): a ticket counts under the service it
  * ended in; its targets are the hall's current ones (the summaries are rebuilt when they change); a
@@ -114,38 +116,43 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
               join journals j on j.hall_id = c.hall_id and j.journal_id = c.journal_id
              where c.hall_id = any($1) and c.day between $2::date and $3::date) c
      group by c.hall_id`;
-  // Whole calendar months inside the period come from the monthly histograms (ten-second buckets),
-  // the days of its partial months from the daily ones (minutes); with any such day, the monthly
-  // buckets are folded into minutes (b / 6) so the two add up. The two sets of days never overlap.
+  // Whole calendar months inside the period come from the monthly histograms, the days of its
+  // partial months from the daily ones, all in minutes; the two sets of days never overlap. A
+  // period of whole months alone can narrow each minute to its ten-second bucket (below).
   const months = wholeMonths(from, to);
-  const coarse = !months || from < months.first || to > months.lastDay;
+  const wholeOnly = months !== null && from === months.first && to === months.lastDay;
   // Each hall's histograms and, for several halls, their sum for the total; a running sum per
-  // hall and kind finds the bucket that holds each rank (the hub's rankOf: ⌈p·N/100⌉, at least 1;
-  // exact in numeric) and how many smaller values come before it there. Only those rows return.
+  // hall and kind finds the minute that holds each rank (the hub's rankOf: ⌈p·N/100⌉, at least 1)
+  // and how many smaller values come before it there. Only those rows return.
   const histSql = `
     with x as (
-      select hall_id, kind, case when $7::boolean then bucket / 6 else bucket end as bucket, n from ticket_hist_month
+      select hall_id, kind, bucket, n from ticket_hist_month
        where $4::date is not null and hall_id = any($1) and month between $4::date and $5::date
       union all
       select hall_id, kind, bucket, n from ticket_hist
        where hall_id = any($1) and day between $2::date and $3::date and ($4::date is null or day < $4::date or day > $6::date)
     ), h as (
-      select hall_id, kind, bucket, sum(n) as n from x group by hall_id, kind, bucket having sum(n) > 0
+      select hall_id, kind, bucket, sum(n)::int as n from x group by hall_id, kind, bucket having sum(n) > 0
     ), scoped as (
       select hall_id, kind, bucket, n from h
       union all
-      select null, kind, bucket, sum(n) from h where $8::boolean group by kind, bucket
+      select null, kind, bucket, sum(n)::int from h where $7::boolean group by kind, bucket
     ), cum as (
-      select hall_id, kind, bucket, n,
-             sum(n) over (partition by hall_id, kind order by bucket) as upto,
-             sum(n) over (partition by hall_id, kind) as total
+      -- Partitioned by the hall's id in byte order: the database's collation would make this sort
+      -- of a few hundred thousand rows several times slower, and any fixed order will do.
+      select hall_id, kind, bucket, n, sum(n) over (partition by hall_id collate "C", kind order by bucket) as upto,
+             sum(n) over (partition by hall_id collate "C", kind) as total
         from scoped
     ), ranked as (
-      select c.*, r.p, r.rank from cum c
-       cross join lateral (values (50, greatest(1, ceil(c.total * 50 / 100.0))), (90, greatest(1, ceil(c.total * 90 / 100.0))), (100, c.total)) r(p, rank)
-       where c.kind = 'w' or r.p = 90
+      -- Integer arithmetic throughout (counts are int, their sums bigint): ⌈p·N/100⌉ = (p·N + 99) / 100.
+      select *, greatest(1, (total * 50 + 99) / 100) as r50, greatest(1, (total * 90 + 99) / 100) as r90 from cum
     )
-    select hall_id, kind, p, bucket, rank - (upto - n) - 1 as place from ranked where upto >= rank and upto - n < rank`;
+    select hall_id, kind, bucket,
+           case when kind = 'w' and upto >= r50 and upto - n < r50 then r50 - (upto - n) - 1 end as p50,
+           case when upto >= r90 and upto - n < r90 then r90 - (upto - n) - 1 end as p90,
+           case when kind = 'w' and upto = total then n - 1 end as p100
+      from ranked
+     where (kind = 'w' and upto >= r50 and upto - n < r50) or (upto >= r90 and upto - n < r90) or (kind = 'w' and upto = total)`;
   const peaksSql = `
     select hall_id, max(max_waiting) as m from queue_peaks
      where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
@@ -156,8 +163,8 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
       from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [counts, hist, peaks, bookings] = await Promise.all([
     pool.query<Counts>(countsSql, [halls, from, to]),
-    pool.query<{ hall_id: string | null; kind: Kind; p: number; bucket: string; place: string }>(histSql,
-      [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, coarse, halls.length > 1]),
+    pool.query<{ hall_id: string | null; kind: Kind; bucket: string; p50: string | null; p90: string | null; p100: string | null }>(histSql,
+      [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, halls.length > 1]),
     pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
     pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
   ]);
@@ -172,14 +179,16 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
   const probes: Probe[] = [];
   for (const r of hist.rows) {
     const v = r.hall_id === null ? total : perHall.get(r.hall_id);
-    const f = field[`${r.kind}${r.p}` as keyof typeof field];
-    if (!v || !f) continue;
-    const bucket = Number(r.bucket);
-    probes.push({
-      scope: r.hall_id, kind: r.kind, ...(coarse ? tenSecondsOf(bucket) : { lo: bucket, hi: bucket }), offset: Number(r.place),
-      put: (ms) => (v[f] = ms),
-    });
+    if (!v) continue;
+    const slice = tenSecondsOf(Number(r.bucket));
+    for (const p of [50, 90, 100] as const) {
+      const place = r[`p${p}`];
+      const f = field[`${r.kind}${p}` as keyof typeof field];
+      if (place === null || !f) continue;
+      probes.push({ scope: r.hall_id, kind: r.kind, ...slice, offset: Number(place), put: (ms) => (v[f] = ms) });
+    }
   }
+  if (wholeOnly) await narrow(pool, probes, halls, months.first, months.last);
   await readExact(pool, probes, halls, from, to);
 
   const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
@@ -202,6 +211,43 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
     halls: halls.map((h) => ({ hallId: h, ...figures(sumsOf.get(h) ?? zero(), perHall.get(h)!, peakOf.get(h) ?? 0, bookingsOf.get(h) ?? noBookings) })),
     total: figures(totalSums, total, Math.max(0, ...peakOf.values()), allBookings),
   };
+}
+
+/**
+ * For a period of whole months: each probe's minute narrowed to the one ten-second bucket of it
+ * that holds the value, and the value's place in that bucket, from the monthly ten-second
+ * histograms (`ticket_hist_month10`: at most six rows a probe and month), so only a sixth of the
+ * minute's tickets is read.
+ */
+async function narrow(pool: pg.Pool, probes: Probe[], halls: string[], first: string, last: string): Promise<void> {
+  const scopes = [probes.filter((p) => p.scope !== null), probes.filter((p) => p.scope === null)];
+  await Promise.all(scopes.map(async (list, total) => {
+    if (!list.length) return;
+    const r = await pool.query<{ i: number; bucket: string; n: number }>(
+      // One index range per probe (and hall): the key is (hall, kind, bucket, month).
+      `select p.i, x.bucket, x.n
+         from unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::int[]) as p(h, k, lo, hi, i)
+         cross join lateral (
+           select t.bucket, sum(t.n)::int as n from ticket_hist_month10 t
+            where ${total ? 't.hall_id = any($8::text[])' : 't.hall_id = p.h'} and t.kind = p.k::"char"
+              and t.bucket between p.lo and p.hi and t.month between $1::date and $2::date
+            group by t.bucket) x
+        order by p.i, x.bucket`,
+      [first, last, list.map((p) => p.scope ?? ''), list.map((p) => p.kind), list.map((p) => p.lo), list.map((p) => p.hi), list.map((_p, i) => i),
+        ...(total ? [halls] : [])]);
+    const before = new Map<number, number>();
+    const done = new Set<number>();
+    for (const row of r.rows) {
+      const p = list[row.i]!;
+      if (done.has(row.i)) continue;
+      const seen = before.get(row.i) ?? 0;
+      if (p.offset < seen + row.n) {
+        const bucket = Number(row.bucket);
+        Object.assign(p, { lo: bucket, hi: bucket, offset: p.offset - seen });
+        done.add(row.i);
+      } else before.set(row.i, seen + row.n);
+    }
+  }));
 }
 
 /**

@@ -7,11 +7,13 @@
 --   wait in each whole minute (ms / 60000, as bigint division truncates). A report adds these up
 --   over its period to find the minute that holds its nearest rank, then reads only that minute's
 --   tickets, through the indexes below, for the exact millisecond value.
--- ticket_hist_month: the same per hall and calendar month in ten-second buckets (ms / 10000), so a
---   report over whole months (a month, a year) adds a few hundred rows per hall and month instead
---   of per day, and then reads only one ten-second slice of tickets. A period with partial months
---   adds their days from ticket_hist, the monthly buckets folded into minutes (b / 6: truncating
---   division composes, so (ms / 10000) / 6 = ms / 60000 for every ms, negative ones included).
+-- ticket_hist_month: the same per hall and calendar month, in minutes, so a report over whole
+--   months (a month, a year) adds a hundred-odd rows per hall and month instead of per day; the
+--   days of a period's partial months come from ticket_hist.
+-- ticket_hist_month10: per hall and calendar month in ten-second buckets (ms / 10000). For a
+--   period of whole months, the six ten-second buckets of the minute that holds a rank tell which
+--   one holds it, so only that ten-second slice of tickets is read (truncating division composes:
+--   (ms / 10000) / 6 = ms / 60000 for every ms, negative ones included).
 --
 -- Both are kept by statement-level triggers on `tickets` (one aggregate per statement from its
 -- transition tables, whoever writes: ingest, a bulk load, a repair), so they can never drift from
@@ -43,7 +45,8 @@ create table ticket_hist (
   day date not null,
   kind "char" not null,
   bucket bigint not null,
-  n bigint not null,
+  -- int, so that a report's sums over it stay bigint (PostgreSQL sums bigint into numeric, slowly).
+  n int not null,
   primary key (hall_id, day, kind, bucket)
 );
 
@@ -52,8 +55,17 @@ create table ticket_hist_month (
   month date not null,
   kind "char" not null,
   bucket bigint not null,
-  n bigint not null,
+  n int not null,
   primary key (hall_id, month, kind, bucket)
+);
+
+create table ticket_hist_month10 (
+  hall_id text not null,
+  month date not null,
+  kind "char" not null,
+  bucket bigint not null,
+  n int not null,
+  primary key (hall_id, kind, bucket, month)
 );
 
 -- The exact value inside one slice (ten seconds, or the six of a minute): these expressions must
@@ -110,7 +122,7 @@ begin
     on conflict (hall_id, day, kind, bucket) do update set n = h.n + excluded.n
   $q$, src), format($q$
     insert into ticket_hist_month as h (hall_id, month, kind, bucket, n)
-    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 10000, sum(sg)
+    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 60000, sum(sg)
       from (%1$s) d
       cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
                                  ('s'::"char", d.finished_ms - d.started_ms),
@@ -119,6 +131,17 @@ begin
      group by 1, 2, 3, 4
     having sum(sg) <> 0
     on conflict (hall_id, month, kind, bucket) do update set n = h.n + excluded.n
+  $q$, src), format($q$
+    insert into ticket_hist_month10 as h (hall_id, month, kind, bucket, n)
+    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 10000, sum(sg)
+      from (%1$s) d
+      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
+                                 ('s'::"char", d.finished_ms - d.started_ms),
+                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
+     where d.status = 'done' and k.ms is not null
+     group by 1, 2, 3, 4
+    having sum(sg) <> 0
+    on conflict (hall_id, kind, bucket, month) do update set n = h.n + excluded.n
   $q$, src)];
 end
 $fn$;
@@ -162,6 +185,7 @@ begin
   delete from ticket_counts where hall_id = any(halls);
   delete from ticket_hist where hall_id = any(halls);
   delete from ticket_hist_month where hall_id = any(halls);
+  delete from ticket_hist_month10 where hall_id = any(halls);
   foreach q in array ticket_summary_sql(format('select 1 as sg, * from tickets where hall_id = any(%L::text[])', halls)) loop execute q; end loop;
 end
 $fn$;
