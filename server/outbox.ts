@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileDurableSync } from './durableFile.ts';
 import type { Hub } from './hub.ts';
 import { JournalReader } from './outboxJournal.ts';
+import { CentralClient } from './centralClient.ts';
 import { HallMetaSource } from './outboxMeta.ts';
 
 export interface CentralLink {
@@ -78,6 +79,7 @@ export class Outbox {
   private sentMetaHash: string | null = null;
   private metaCheckedAt = 0;
   private abort: AbortController | null = null;
+  private readonly client = new CentralClient();
   connected = false;
   lastError: string | null = null;
 
@@ -118,6 +120,7 @@ export class Outbox {
     this.wakeUp?.();
     await this.running;
     await this.saving;
+    this.client.close();
   }
 
   private async loop(): Promise<void> {
@@ -179,12 +182,9 @@ export class Outbox {
     this.abort = new AbortController();
     const timer = setTimeout(() => this.abort?.abort(), 30_000);
     try {
-      const res = await fetch(`${this.opts.url.replace(/\/+$/, '')}${path}`, {
-        method, signal: this.abort.signal,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.key}` },
-        body: payload,
-      });
-      const text = await res.text();
+      const res = await this.client.send(`${this.opts.url.replace(/\/+$/, '')}${path}`, method, payload,
+        { 'content-type': 'application/json', authorization: `Bearer ${this.opts.key}` }, this.abort.signal);
+      const text = res.text;
       let parsed: unknown = null;
       try {
         parsed = JSON.parse(text);

@@ -54,9 +54,9 @@ export async function networkScaleBench(log: (line: string) => void, quick: bool
       const t0 = performance.now();
       const n = await load(db, halls, p.from, p.days, p.perDay);
       const loadMs = performance.now() - t0;
-      await db.query('vacuum analyze tickets, ticket_counts, ticket_hist, ticket_hist_month');
+      await db.query('vacuum analyze tickets, ticket_counts, ticket_hist, ticket_hist_month, ticket_hist_month10');
       const summaryRows = Number((await db.query<{ n: string }>(
-        'select (select count(*) from ticket_hist) + (select count(*) from ticket_hist_month) + (select count(*) from ticket_counts) as n')).rows[0]!.n);
+        'select (select count(*) from ticket_hist) + (select count(*) from ticket_hist_month) + (select count(*) from ticket_hist_month10) + (select count(*) from ticket_counts) as n')).rows[0]!.n);
       const to = p.to;
       // The loaded days asked from their second day: no whole month, every day from the daily summaries.
       const span = (await db.query<{ f: string; t: string }>(`select to_char($1::date + 1, 'YYYY-MM-DD') as f, to_char($1::date + $2::int - 1, 'YYYY-MM-DD') as t`, [p.from, p.days])).rows[0]!;

@@ -30,8 +30,11 @@ async function standInCentre() {
       res.end(JSON.stringify({ ackedSeq: acked, metaHash }));
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
+    connections: () => connections,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     batches,
     received: () => batches.flat(),
@@ -118,6 +121,9 @@ describe('the outbox gathers events before forwarding them', () => {
     await expect.poll(() => o.ackedSeq).toBe(journal.lastSeq);
     expect(centre.received()).toEqual(Array.from({ length: journal.lastSeq }, (_, i) => i + 1));
     expect(centre.batches.every((b) => b.length <= 5)).toBe(true);
+    // The batches ride one kept-alive connection, not a new one each.
+    expect(centre.batches.length).toBeGreaterThanOrEqual(3);
+    expect(centre.connections()).toBe(1);
   });
 
   it('given a backlog of three days, each day a batch shorter than a full one, when the outbox starts, then the days go back to back, not one a heartbeat', async () => {
