@@ -54,6 +54,16 @@ interface Probe {
   put: (ms: number | null) => void;
 }
 
+/** The longest queue of each hall over a period (the report's maxWaiting): $1 halls, $2–$3 dates. */
+export const PEAKS_SQL = `
+    select hall_id, max(max_waiting) as m from queue_peaks
+     where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
+/** The hub's bookingCounts: bookings whose slot's date is in the period, cancelled ones left out. */
+export const BOOKINGS_SQL = `
+    select hall_id, count(*) filter (where status <> 'cancelled')::int as booked,
+           count(*) filter (where status = 'checked-in')::int as checked_in, count(*) filter (where status = 'missed')::int as missed
+      from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
+
 /**
  * The whole calendar months inside [from, to] (dates YYYY-MM-DD): the first day of the first and
  * of the last such month, and the last day of the last; null when there is none.
@@ -153,20 +163,12 @@ export async function waitsByHall(pool: pg.Pool, halls: string[], from: string, 
            case when kind = 'w' and upto = total then n - 1 end as p100
       from ranked
      where (kind = 'w' and upto >= r50 and upto - n < r50) or (upto >= r90 and upto - n < r90) or (kind = 'w' and upto = total)`;
-  const peaksSql = `
-    select hall_id, max(max_waiting) as m from queue_peaks
-     where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
-  // The hub's bookingCounts: bookings whose slot's date is in the period, cancelled ones left out.
-  const bookingsSql = `
-    select hall_id, count(*) filter (where status <> 'cancelled')::int as booked,
-           count(*) filter (where status = 'checked-in')::int as checked_in, count(*) filter (where status = 'missed')::int as missed
-      from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [counts, hist, peaks, bookings] = await Promise.all([
     pool.query<Counts>(countsSql, [halls, from, to]),
     pool.query<{ hall_id: string | null; kind: Kind; bucket: string; p50: string | null; p90: string | null; p100: string | null }>(histSql,
       [halls, from, to, months?.first ?? null, months?.last ?? null, months?.lastDay ?? null, halls.length > 1]),
-    pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
-    pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
+    pool.query<{ hall_id: string; m: number | null }>(PEAKS_SQL, [halls, from, to]),
+    pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(BOOKINGS_SQL, [halls, from, to]),
   ]);
 
   // The values to read exactly: each percentile's and the longest wait's place in its bucket.

@@ -1,18 +1,9 @@
 import type { HallEvent, HallEventBody } from '../../shared/events.ts';
 import { localTimeToMs, toIso, addDays } from '../../shared/time.ts';
+import { prng } from '../../tools/sim/random.ts';
 
 const TZ = 'Asia/Shanghai';
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A business day of the demo hall's events, made up from a seed: sign-ins, tickets of services

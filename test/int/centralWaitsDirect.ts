@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { Tally } from '../../shared/reports/figures.ts';
 import { meanSec, secs } from '../../shared/reports/stats.ts';
-import type { HallTotal } from '../../central/server/waits.ts';
+import { BOOKINGS_SQL, PEAKS_SQL, type HallTotal } from '../../central/server/waits.ts';
 
 /** The hub's suspect rule (shared/reports/suspect.ts defaults): longer than 4 × target or 2 hours. */
 const SUSPECT_FACTOR = 4;
@@ -78,19 +78,11 @@ export async function waitsDirect(pool: pg.Pool, halls: string[], from: string, 
       from (${ticketsOf('t.hall_id = h.hall_id')}) t) x`;
   // One hall: its row is the total, no second pass.
   const totalSql = `select ${PERCENTILES} from (${ticketsOf('t.hall_id = any($1)')}) t`;
-  const peaksSql = `
-    select hall_id, max(max_waiting) as m from queue_peaks
-     where hall_id = any($1) and day between $2::date and $3::date group by hall_id`;
-  // The hub's bookingCounts: bookings whose slot's date is in the period, cancelled ones left out.
-  const bookingsSql = `
-    select hall_id, count(*) filter (where status <> 'cancelled')::int as booked,
-           count(*) filter (where status = 'checked-in')::int as checked_in, count(*) filter (where status = 'missed')::int as missed
-      from appointments where hall_id = any($1) and date between $2::date and $3::date group by hall_id`;
   const [agg, pcts, peaks, bookings] = await Promise.all([
     pool.query<Agg>(perHallSql, [halls, from, to]),
     halls.length > 1 ? pool.query<Pick<Agg, 'wait_p' | 'service_p90' | 'appt_p90'>>(totalSql, [halls, from, to]) : null,
-    pool.query<{ hall_id: string; m: number | null }>(peaksSql, [halls, from, to]),
-    pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(bookingsSql, [halls, from, to]),
+    pool.query<{ hall_id: string; m: number | null }>(PEAKS_SQL, [halls, from, to]),
+    pool.query<{ hall_id: string; booked: number; checked_in: number; missed: number }>(BOOKINGS_SQL, [halls, from, to]),
   ]);
   const peakOf = new Map(peaks.rows.map((r) => [r.hall_id, r.m ?? 0]));
   const none = { booked: 0, checkedIn: 0, missed: 0 };

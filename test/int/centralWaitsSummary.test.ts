@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral, type RunningCentral } from '../../central/server/app.ts';
 import { metaHash, metaSchema, storeMeta } from '../../central/server/meta.ts';
 import { tenSecondsOf, waitsByHall, wholeMonths } from '../../central/server/waits.ts';
+import { prng } from '../../tools/sim/random.ts';
 import { startPostgres, testNetwork, type TestPostgres } from './centralHarness.ts';
 import { waitsDirect } from './centralWaitsDirect.ts';
 
@@ -35,18 +36,6 @@ afterAll(async () => {
 const HALLS = ['H01', 'H02', 'H03'];
 const SERVICES = ['A', 'B', 'C'];
 
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Row {
   hall_id: string; day: string; journal_id: string; ticket_id: string; service: string;
   issued_ms: number; called_ms: number | null; started_ms: number | null; finished_ms: number | null;
@@ -59,7 +48,8 @@ interface Row {
  * transfers, lobby moves, cancelled, no-shows, and tickets still in the hall on a closed day.
  */
 function tickets(seed: number, n: number, journalOf: (hall: string) => string): Row[] {
-  const r = random(seed);
+  // Seeded (the simulator's generator), so a failure can be replayed.
+  const r = prng(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const days = ['2026-09-30', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-11-02'];
   const rows: Row[] = [];

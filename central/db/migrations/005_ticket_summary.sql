@@ -83,6 +83,21 @@ create index tickets_done_appt on tickets (hall_id, ((called_ms - greatest(slot_
 -- returned as text because a trigger's transition tables are visible only to statements the
 -- trigger function itself runs, not to a function it calls.
 create function ticket_summary_sql(src text) returns text[] language plpgsql immutable as $fn$
+declare
+  -- One histogram: %2$s the table, %3$s its period column and %4$s that period of a ticket, %5$s
+  -- the bucket's width in ms, %6$s the table's key.
+  hist text := $q$
+    insert into %2$s as h (hall_id, %3$s, kind, bucket, n)
+    select d.hall_id, %4$s, k.kind, k.ms / %5$s, sum(sg)
+      from (%1$s) d
+      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
+                                 ('s'::"char", d.finished_ms - d.started_ms),
+                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
+     where d.status = 'done' and k.ms is not null
+     group by 1, 2, 3, 4
+    having sum(sg) <> 0
+    on conflict (%6$s) do update set n = h.n + excluded.n
+  $q$;
 begin
   return array[format($q$
     insert into ticket_counts as c (hall_id, day, journal_id, status, n, transferred, moved, wait_sum, within,
@@ -109,40 +124,10 @@ begin
       wait_sum = c.wait_sum + excluded.wait_sum, within = c.within + excluded.within,
       service_n = c.service_n + excluded.service_n, service_sum = c.service_sum + excluded.service_sum,
       flagged = c.flagged + excluded.flagged, appt_n = c.appt_n + excluded.appt_n, appt_sum = c.appt_sum + excluded.appt_sum
-  $q$, src), format($q$
-    insert into ticket_hist as h (hall_id, day, kind, bucket, n)
-    select d.hall_id, d.day, k.kind, k.ms / 60000, sum(sg)
-      from (%1$s) d
-      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
-                                 ('s'::"char", d.finished_ms - d.started_ms),
-                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
-     where d.status = 'done' and k.ms is not null
-     group by 1, 2, 3, 4
-    having sum(sg) <> 0
-    on conflict (hall_id, day, kind, bucket) do update set n = h.n + excluded.n
-  $q$, src), format($q$
-    insert into ticket_hist_month as h (hall_id, month, kind, bucket, n)
-    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 60000, sum(sg)
-      from (%1$s) d
-      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
-                                 ('s'::"char", d.finished_ms - d.started_ms),
-                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
-     where d.status = 'done' and k.ms is not null
-     group by 1, 2, 3, 4
-    having sum(sg) <> 0
-    on conflict (hall_id, month, kind, bucket) do update set n = h.n + excluded.n
-  $q$, src), format($q$
-    insert into ticket_hist_month10 as h (hall_id, month, kind, bucket, n)
-    select d.hall_id, date_trunc('month', d.day)::date, k.kind, k.ms / 10000, sum(sg)
-      from (%1$s) d
-      cross join lateral (values ('w'::"char", d.called_ms - d.issued_ms),
-                                 ('s'::"char", d.finished_ms - d.started_ms),
-                                 ('a'::"char", case when d.slot_start_ms is not null then d.called_ms - greatest(d.slot_start_ms, d.issued_ms) end)) k(kind, ms)
-     where d.status = 'done' and k.ms is not null
-     group by 1, 2, 3, 4
-    having sum(sg) <> 0
-    on conflict (hall_id, kind, bucket, month) do update set n = h.n + excluded.n
-  $q$, src)];
+  $q$, src),
+    format(hist, src, 'ticket_hist', 'day', 'd.day', 60000, 'hall_id, day, kind, bucket'),
+    format(hist, src, 'ticket_hist_month', 'month', $m$date_trunc('month', d.day)::date$m$, 60000, 'hall_id, month, kind, bucket'),
+    format(hist, src, 'ticket_hist_month10', 'month', $m$date_trunc('month', d.day)::date$m$, 10000, 'hall_id, kind, bucket, month')];
 end
 $fn$;
 
