@@ -131,36 +131,21 @@ begin
 end
 $fn$;
 
-create function ticket_summary_on_insert() returns trigger language plpgsql as $fn$
+-- The trigger's one argument is the query of its signed rows, over its transition tables.
+create function ticket_summary_apply() returns trigger language plpgsql as $fn$
 declare q text;
 begin
-  foreach q in array ticket_summary_sql('select 1 as sg, * from new_tickets') loop execute q; end loop;
+  foreach q in array ticket_summary_sql(TG_ARGV[0]) loop execute q; end loop;
   return null;
 end
 $fn$;
 
-create function ticket_summary_on_update() returns trigger language plpgsql as $fn$
-declare q text;
-begin
-  foreach q in array ticket_summary_sql('select 1 as sg, * from new_tickets union all select -1 as sg, * from old_tickets') loop execute q; end loop;
-  return null;
-end
-$fn$;
-
-create function ticket_summary_on_delete() returns trigger language plpgsql as $fn$
-declare q text;
-begin
-  foreach q in array ticket_summary_sql('select -1 as sg, * from old_tickets') loop execute q; end loop;
-  return null;
-end
-$fn$;
-
-create trigger tickets_summary_insert after insert on tickets
-  referencing new table as new_tickets for each statement execute function ticket_summary_on_insert();
-create trigger tickets_summary_update after update on tickets
-  referencing old table as old_tickets new table as new_tickets for each statement execute function ticket_summary_on_update();
-create trigger tickets_summary_delete after delete on tickets
-  referencing old table as old_tickets for each statement execute function ticket_summary_on_delete();
+create trigger tickets_summary_insert after insert on tickets referencing new table as new_tickets
+  for each statement execute function ticket_summary_apply('select 1 as sg, * from new_tickets');
+create trigger tickets_summary_update after update on tickets referencing old table as old_tickets new table as new_tickets
+  for each statement execute function ticket_summary_apply('select 1 as sg, * from new_tickets union all select -1 as sg, * from old_tickets');
+create trigger tickets_summary_delete after delete on tickets referencing old table as old_tickets
+  for each statement execute function ticket_summary_apply('select -1 as sg, * from old_tickets');
 
 -- Makes the summaries of these halls again from their tickets: after a change of their targets,
 -- or to repair. Callers hold the halls' journal rows (as ingest does), so no batch lands between.
