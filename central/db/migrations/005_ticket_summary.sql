@@ -15,9 +15,10 @@
 --   one holds it, so only that ten-second slice of tickets is read (truncating division composes:
 --   (ms / 10000) / 6 = ms / 60000 for every ms, negative ones included).
 --
--- Both are kept by statement-level triggers on `tickets` (one aggregate per statement from its
+-- All four are kept by statement-level triggers on `tickets` (one aggregate per statement from its
 -- transition tables, whoever writes: ingest, a bulk load, a repair), so they can never drift from
--- the rows. "Within target" and "flagged" use the hall's targets at the time of writing; when a
+-- the rows. Each statement upserts its rows in key order, so two transactions writing to one
+-- hall's summaries (two journals of a hall at once) wait for each other instead of deadlocking. "Within target" and "flagged" use the hall's targets at the time of writing; when a
 -- hall's targets change, the centre rebuilds that hall's summaries (ticket_summary_rebuild).
 
 create table ticket_counts (
@@ -96,6 +97,7 @@ declare
      where d.status = 'done' and k.ms is not null
      group by 1, 2, 3, 4
     having sum(sg) <> 0
+     order by 1, 2, 3, 4
     on conflict (%6$s) do update set n = h.n + excluded.n
   $q$;
 begin
@@ -119,6 +121,7 @@ begin
       from (%1$s) d
       left join hall_services s on s.hall_id = d.hall_id and s.service_id = d.service
      group by 1, 2, 3, 4
+     order by 1, 2, 3, 4
     on conflict (hall_id, day, journal_id, status) do update set
       n = c.n + excluded.n, transferred = c.transferred + excluded.transferred, moved = c.moved + excluded.moved,
       wait_sum = c.wait_sum + excluded.wait_sum, within = c.within + excluded.within,
