@@ -13,6 +13,7 @@ import { publicRoutes } from './http/publicRoutes.ts';
 import { appointmentRoutes } from './http/appointmentRoutes.ts';
 import { lobbyRoutes } from './http/lobbyRoutes.ts';
 import { startOutbox, type CentralLink } from './outbox.ts';
+import { scoringFor } from './scoring/index.ts';
 import { deviceRoutes } from './http/deviceRoutes.ts';
 import { voidRoutes } from './http/voidRoutes.ts';
 import { lockedAddressGate, loginRoutes } from './http/loginRoutes.ts';
@@ -118,7 +119,9 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use(voidRoutes(hub, tokens));
     app.use(publicRoutes(hub, trust));
     app.use(staffRoutes(hub, tokens));
-    app.use(managerRoutes(hub, tokens, opts.dataDir, trust));
+    // One scoring store for the managers' routes and the outbox, which sends its settings and records to the centre.
+    const scoring = scoringFor(hub, opts.dataDir);
+    app.use(managerRoutes(hub, tokens, opts.dataDir, trust, scoring));
     app.use(lobbyRoutes(hub, tokens));
     app.use(appointmentRoutes(hub, tokens, trust));
     const printing = attachPrinting(hub, { dataDir: opts.dataDir, log });
@@ -138,7 +141,7 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     // A close that cannot be saved (disk full) does not stop the start: reads are served, writes
     // answer STORAGE_FAILED, and the timer above tries the close again every second.
     await hub.tick().catch((e: Error) => log(`hall hub: the day close could not be saved yet (${e.message}); writes are refused until it can be`));
-    const outbox = opts.central ? startOutbox({ ...opts.central, hub, dataDir: opts.dataDir, log }) : null;
+    const outbox = opts.central ? startOutbox({ ...opts.central, hub, dataDir: opts.dataDir, log, scoring: () => scoring().then((s) => s.store) }) : null;
 
     return {
       hub, app, http, io, store, printing, createdDemo, trust, sessions,

@@ -7,6 +7,7 @@ import type { Hub } from './hub.ts';
 import { JournalReader } from './outboxJournal.ts';
 import { CentralClient } from './centralClient.ts';
 import { HallMetaSource } from './outboxMeta.ts';
+import { ScoringStore } from './scoring/store.ts';
 
 export interface CentralLink {
   /** The centre's base URL (QUEUE_CENTRAL_URL). */
@@ -24,6 +25,8 @@ export interface OutboxOptions extends CentralLink {
   heartbeatMs?: number;
   /** Longest wait between retries while the centre cannot be reached. */
   maxBackoffMs?: number;
+  /** Scoring's store (settings, manual records) as the hub's routes hold it, for the hall's metadata. */
+  scoring?: () => Promise<ScoringStore>;
   /** How long a wake gathers further events before reading and sending (OUTBOX_GATHER_MS; 0 sends at once). */
   gatherMs?: number;
 }
@@ -93,7 +96,9 @@ export class Outbox {
     this.gatherMs = opts.gatherMs ?? OUTBOX_GATHER_MS;
     this.cursor = loadCursor(opts.dataDir);
     this.reader = new JournalReader(opts.hub.journal, join(opts.dataDir, 'journal'));
-    this.meta = new HallMetaSource(opts.hub, opts.dataDir);
+    // The hub's own scoring store when it is shared (see createHub); else one opened on this data dir.
+    let own: Promise<ScoringStore> | null = null;
+    this.meta = new HallMetaSource(opts.hub, opts.scoring ?? (() => (own ??= ScoringStore.open(opts.dataDir))));
   }
 
   get ackedSeq() {

@@ -14,13 +14,12 @@ import { departuresRoutes } from '../reports/departures.ts';
  * Manager-only endpoints. Each area adds its own router below, after the role check:
  * wait-time reports, performance scores and administration.
  */
-export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string, trust?: Trust): Router {
+export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string, trust?: Trust, scoring = scoringFor(hub, dataDir)): Router {
   const r = Router();
   const managers = requireStaff(tokens, hub.clock, 'manager');
   r.use('/api/reports', managers);
   r.use('/api/admin', managers);
   r.use('/api/manager', managers);
-  const scoring = scoringFor(hub, dataDir);
   // Public (the pad, the phone with its key): a bad rating's reasons land in the complaint register.
   if (trust) r.use(ratingFeedbackRoutes(hub, trust, scoring));
   r.use(scoresRoutes(hub, scoring));

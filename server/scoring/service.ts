@@ -167,7 +167,8 @@ export class ScoreService {
   private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
     const quarters = quartersOf(period, of).map((quarter) => {
       const q = periodRange('quarter', quarter)!;
-      const r = this.rollupOf(quarter, days.filter((d) => d.date >= q.from && d.date <= q.to));
+      // Keyed as a quarter asked on its own is, so a quarter's kept sums serve both.
+      const r = this.rollupOf(`quarter:${quarter}`, days.filter((d) => d.date >= q.from && d.date <= q.to));
       return { quarter, windows: bestOf(r.windows), staff: bestOf(r.staff) };
     });
     return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...this.rollupOf(`${period}:${of}`, days), quarters };
