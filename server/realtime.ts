@@ -5,7 +5,7 @@ import type { Hub } from './hub.ts';
 import { syncMessage } from './http/schemas.ts';
 import { snapshotView } from './views.ts';
 import { eventFor, type Audience } from './eventViews.ts';
-import { boundQueue, capConnections, DEFAULT_SOCKET_LIMITS, syncLimiter, type SocketLimits } from './socketGuards.ts';
+import { boundMessages, boundQueue, capConnections, DEFAULT_SOCKET_LIMITS, heldAnswers, syncLimiter, type SocketLimits } from './socketGuards.ts';
 
 const AUDIENCES: readonly Audience[] = ['public', 'staff', 'manager'];
 
@@ -69,15 +69,21 @@ export function attachRealtime(
     };
     socket.data = { recheck };
     boundQueue(socket, limits.maxQueuedBytes, (queued) => hub.log(`socket ${socket.id} dropped: ${queued} bytes waiting to be sent (it stopped reading)`));
+    boundMessages(socket, limits, (n) => hub.log(`socket ${socket.id} dropped: ${n} messages within ${limits.messageWindowMs} ms`));
     const syncs = syncLimiter(limits);
+    const held = heldAnswers();
+    socket.on('disconnect', () => held.drop());
     socket.on('hall:sync', (msg, ack) => {
       if (typeof ack !== 'function') return;
-      if (!syncs.take()) {
-        // The page's connection helper tries again a second later; a spammer just waits.
-        return ack({ error: { code: 'TOO_MANY_REQUESTS', message: `too many hall:sync requests; try again in ${syncs.waitMs()} ms`, retryAfterMs: syncs.waitMs() } });
-      }
+      // Malformed messages are answered at once and cost no sync: they cost the hub no snapshot.
       const parsed = syncMessage.safeParse(msg);
       if (!parsed.success) return ack({ error: { code: 'BAD_REQUEST', message: 'hall:sync expects { lastSeq: integer >= 0 }' } });
+      if (!syncs.take()) {
+        // Answered when the socket may sync again: the page's connection helper then tries again
+        // (a second later); a client that asks again at each answer asks once a refill, not at will.
+        const wait = syncs.waitMs();
+        return held.hold(() => ack({ error: { code: 'TOO_MANY_REQUESTS', message: `too many hall:sync requests; try again in ${wait} ms`, retryAfterMs: wait } }), wait);
+      }
       const events = hub.eventsAfter(parsed.data.lastSeq);
       const as = recheck();
       if (events) return ack({ seq: hub.journal.lastSeq, events: events.map((e) => eventFor(as, e)) });

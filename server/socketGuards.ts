@@ -14,6 +14,9 @@ export interface SocketLimits {
   /** Syncs a socket may send at once, then one per `syncRefillMs`. */
   syncBurst: number;
   syncRefillMs: number;
+  /** Messages (events of any name) one socket may send within `messageWindowMs`; past it the socket is dropped. */
+  maxMessages: number;
+  messageWindowMs: number;
   /** Open TCP connections (HTTP and websockets) per client address. */
   maxPerAddress: number;
 }
@@ -24,6 +27,10 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   maxQueuedBytes: 2 * 1024 * 1024,
   syncBurst: 5,
   syncRefillMs: 1000,
+  // A page sends a sync when it connects and when it sees a gap, one at a time: a few a minute.
+  // A thousand in ten seconds is a script, and answering each (if only to refuse it) is what costs.
+  maxMessages: 1000,
+  messageWindowMs: 10_000,
   maxPerAddress: 200,
 };
 
@@ -57,10 +64,67 @@ export function boundQueue(socket: Socket, maxBytes: number, onDrop: (queued: nu
     dropped = true;
     onDrop(queued);
     conn.writeBuffer = [];
-    const ws = conn.transport?.socket;
-    if (conn.transport?.name === 'websocket' && typeof ws?.terminate === 'function') ws.terminate();
-    else conn.close(true);
+    cut(conn);
   });
+}
+
+/** Closes a connection at once: a websocket is terminated, since a hostile client never answers the closing handshake. */
+function cut(conn: EngineConn): void {
+  const ws = conn.transport?.socket;
+  if (conn.transport?.name === 'websocket' && typeof ws?.terminate === 'function') ws.terminate();
+  else conn.close(true);
+}
+
+/**
+ * Cuts a socket that sends more than `max` messages within a window: one that floods the hub with
+ * syncs without waiting for their answers (or with anything else) costs the hub's thread a parse
+ * per message, and no screen, counter or phone ever comes near the bound.
+ */
+export function boundMessages(socket: Socket, limits: Pick<SocketLimits, 'maxMessages' | 'messageWindowMs'>, onDrop: (count: number) => void, now: () => number = Date.now): void {
+  const conn = socket.conn as unknown as EngineConn & { on(ev: 'packet', fn: (p: { type: string }) => void): void };
+  let windowStart = now();
+  let count = 0;
+  let dropped = false;
+  conn.on('packet', (p) => {
+    if (p.type !== 'message' || dropped) return;
+    const t = now();
+    if (t - windowStart >= limits.messageWindowMs) {
+      windowStart = t;
+      count = 0;
+    }
+    if (++count <= limits.maxMessages) return;
+    dropped = true;
+    onDrop(count);
+    conn.writeBuffer = [];
+    cut(conn);
+  });
+}
+
+/**
+ * Answers held until their time: a sync refused for the rate is answered only once the socket may
+ * sync again, so a client that asks again as soon as it is refused (a page's loop gone wrong, a
+ * script) asks about once per refill, not thousands of times a second. One timer per socket.
+ */
+export function heldAnswers(): { hold(answer: () => void, ms: number): void; drop(): void } {
+  let waiting: (() => void)[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    hold(answer, ms) {
+      waiting.push(answer);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const due = waiting;
+        waiting = [];
+        for (const a of due) a();
+      }, ms);
+    },
+    drop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      waiting = [];
+    },
+  };
 }
 
 /** A token bucket per socket: true when a sync may be answered now. */

@@ -88,6 +88,38 @@ describe('sockets that abuse the hub', () => {
     expect((await sync(spammer, 999_999)).snapshot).toBeDefined();
   }, 90_000);
 
+  it('a socket that asks again at every refusal is answered once it may sync again, not as often as it asks', async () => {
+    h = await startHub({ config: hall });
+    await issue(h, 50);
+    const spammer = h.socket();
+    await connected(spammer);
+    let snapshots = 0;
+    let refusals = 0;
+    const end = Date.now() + 2500;
+    while (Date.now() < end) {
+      const a = await sync(spammer, 999_999);
+      if (a.snapshot) snapshots++;
+      else if (a.error?.code === 'TOO_MANY_REQUESTS') refusals++;
+    }
+    // The burst of 5, then about one a second: each refusal came only when a sync was due again.
+    expect(snapshots).toBeGreaterThanOrEqual(5);
+    expect(snapshots + refusals).toBeLessThan(20);
+    expect(spammer.connected).toBe(true);
+  });
+
+  it('a socket that floods messages without waiting for answers is dropped; a screen beside it is not', async () => {
+    h = await startHub({ config: hall, hubOptions: { socketLimits: { maxMessages: 200 } } });
+    await issue(h, 20);
+    const screen = h.socket();
+    await connected(screen);
+    const flooder = await rawSocketIo(h.url);
+    for (let i = 0; i < 500; i++) flooder.send(`42${i}["hall:sync",{"lastSeq":0}]`);
+    await Promise.race([flooder.closed, new Promise((_, rej) => setTimeout(() => rej(new Error('the flooding socket was never dropped')), 10_000))]);
+    flooder.destroy();
+    expect(screen.connected).toBe(true);
+    expect((await sync(screen, 0)).events).toHaveLength(20);
+  });
+
   it('one address cannot hold more than its share of connections; the hub answers everyone else', async () => {
     h = await startHub({ config: hall, hubOptions: { socketLimits: { maxPerAddress: 20 } } });
     const url = new URL(h.url);
