@@ -16,7 +16,8 @@ import { startOutbox, type CentralLink } from './outbox.ts';
 import { scoringFor } from './scoring/index.ts';
 import { deviceRoutes } from './http/deviceRoutes.ts';
 import { voidRoutes } from './http/voidRoutes.ts';
-import { lockedAddressGate, loginRoutes } from './http/loginRoutes.ts';
+import { loginRoutes, refuseLoginEarly } from './http/loginRoutes.ts';
+import { SECURITY_HEADERS } from './http/securityHeaders.ts';
 import { GuessThrottle } from './limits.ts';
 import { PinHasher } from './pinWorker.ts';
 import { StaffSessions, tokenStillValid } from './sessions.ts';
@@ -112,7 +113,6 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.disable('x-powered-by');
     app.set('etag', false);
     app.use(securityHeaders);
-    app.use(lockedAddressGate({ hub, throttle }));
     app.use(express.json({ limit: '32kb', strict: false }));
     app.use(loginRoutes({ hub, store, tokens, throttle, hasher, sessions }));
     app.use(deviceRoutes(hub, tokens, trust));
@@ -132,7 +132,11 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     app.use((_req, _res, next) => next(new DomainError('not-found', 'NOT_FOUND', '没有这个页面', 'No such page')));
     app.use(errorHandler(log));
 
-    const http = createServer(app);
+    // Logins that are refused whatever they say are answered before Express (see refuseLoginEarly).
+    const refuseLogin = refuseLoginEarly({ hub, throttle, hasher });
+    const http = createServer((req, res) => {
+      if (!refuseLogin(req, res)) app(req, res);
+    });
     const io = attachRealtime(http, hub, opts.socketLimits, (t) => audienceOf(typeof t === 'string' ? tokens.verify(t, clock.now())?.role : null));
     printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
@@ -192,13 +196,7 @@ function describeUpdate(before: HallConfig, after: HallConfig, changedPins: stri
 }
 
 const securityHeaders: express.RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; media-src 'self' blob: data:; connect-src 'self' ws: wss:",
-  );
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   next();
 };
 

@@ -29,6 +29,9 @@ parentPort.on('message', (m) => {
  */
 export const MAX_QUEUED_HASHES = 32;
 
+/** The answer while the queue is full: one error, made once. */
+export const HASHER_BUSY = new DomainError('throttled', 'BUSY', '登录请求过多，请稍后再试', 'Too many logins at once; try again shortly');
+
 export class PinHasher {
   private worker: Worker | null = null;
   private nextId = 1;
@@ -37,7 +40,7 @@ export class PinHasher {
   /** scrypt(pin, salt, 32) off the libuv pool. */
   hash(pin: string, salt: Buffer): Promise<Buffer> {
     if (this.pending.size >= MAX_QUEUED_HASHES) {
-      return Promise.reject(new DomainError('throttled', 'BUSY', '登录请求过多，请稍后再试', 'Too many logins at once; try again shortly'));
+      return Promise.reject(HASHER_BUSY);
     }
     const w = this.ensure();
     const id = this.nextId++;

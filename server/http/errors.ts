@@ -12,7 +12,7 @@ export function statusOf(e: DomainError): number {
 }
 
 /** Chinese unless the client prefers English: by q-value, then by order (`zh;q=0.5, en` is English). */
-export function wantsEnglish(req: Request): boolean {
+export function wantsEnglish(req: Pick<Request, 'headers'>): boolean {
   let best: { lang: string; q: number } | null = null;
   for (const part of String(req.headers['accept-language'] ?? '').toLowerCase().split(',')) {
     const [tag = '', ...params] = part.trim().split(';');

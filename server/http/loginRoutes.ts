@@ -1,14 +1,16 @@
-import { Router, type RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Router } from 'express';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { toIso } from '../../shared/time.ts';
 import { verifyPin, type Tokens } from '../auth.ts';
 import type { Hub } from '../hub.ts';
 import { clientAddress, type GuessThrottle } from '../limits.ts';
-import type { PinHasher } from '../pinWorker.ts';
+import { HASHER_BUSY, MAX_QUEUED_HASHES, type PinHasher } from '../pinWorker.ts';
 import { claimsFor, type StaffSessions } from '../sessions.ts';
 import type { ConfigStore } from '../store.ts';
 import { requireStaff } from './auth.ts';
-import { parse } from './errors.ts';
+import { errorBody, parse, statusOf, wantsEnglish } from './errors.ts';
+import { SECURITY_HEADERS } from './securityHeaders.ts';
 import { loginBody, pathId } from './schemas.ts';
 
 /** Hours a staff token lasts (hub time): one working day. */
@@ -16,8 +18,16 @@ const TOKEN_HOURS = 14;
 /** A hash that matches no PIN: unknown ids cost the same scrypt as known ones. */
 const NO_HASH = `scrypt$${'00'.repeat(16)}$${'00'.repeat(32)}`;
 
-const tooMany = (min: number) =>
-  new DomainError('throttled', 'TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${min} 分钟后再试`, `Too many wrong PINs; try again in ${min} min`);
+/** One error per number of minutes (1–15), made once: a locked-out phone's burst builds no stack traces. */
+const tooManyByMinutes = new Map<number, DomainError>();
+const tooMany = (min: number) => {
+  let e = tooManyByMinutes.get(min);
+  if (!e) {
+    e = new DomainError('throttled', 'TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${min} 分钟后再试`, `Too many wrong PINs; try again in ${min} min`);
+    tooManyByMinutes.set(min, e);
+  }
+  return e;
+};
 
 export interface LoginDeps {
   hub: Hub;
@@ -29,16 +39,26 @@ export interface LoginDeps {
 }
 
 /**
- * An address locked out of every id is answered before its body is read or parsed: a phone
- * sending logins in bursts after its lockout then costs the hub's thread as little as a request
- * can. Mounted before the JSON body parser.
+ * Logins that will be refused whatever they say, answered before Express and the body parser see
+ * them: from an address locked out of every id, or while the PIN queue is full. A phone sending
+ * logins in bursts of 64 then costs the hub's thread about what a request costs Node itself; through
+ * Express, each refusal walked the whole middleware stack to the error handler, and a burst held
+ * the thread for 30–50 ms. True when the request was answered here.
  */
-export function lockedAddressGate(d: Pick<LoginDeps, 'hub' | 'throttle'>): RequestHandler {
-  return (req, _res, next) => {
-    if (req.method !== 'POST' || req.path !== '/api/auth/login') return next();
+export function refuseLoginEarly(d: Pick<LoginDeps, 'hub' | 'throttle' | 'hasher'>): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const path = req.url?.split('?', 1)[0];
+    if (path !== '/api/auth/login' && path !== '/api/auth/login/') return false;
     // The id '*' names the address-wide count (see GuessThrottle): only that lock is asked here.
     const wait = d.throttle.lockedFor(clientAddress(req), '*', d.hub.clock.now());
-    next(wait > 0 ? tooMany(Math.ceil(wait / 60_000)) : undefined);
+    const refusal = wait > 0 ? tooMany(Math.ceil(wait / 60_000)) : d.hasher.queued >= MAX_QUEUED_HASHES ? HASHER_BUSY : null;
+    if (!refusal) return false;
+    const body = JSON.stringify(errorBody(refusal, wantsEnglish(req)));
+    // The body is not read: Node discards it, and the connection stays usable.
+    res.writeHead(statusOf(refusal), { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+    return true;
   };
 }
 

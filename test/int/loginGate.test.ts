@@ -27,6 +27,14 @@ describe('an address locked out of every id', () => {
     expect(malformed.status).toBe(429);
     expect(malformed.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     expect((await postFrom(h, phone, JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(429);
+    // The refusal is an answer like any other: the hub's headers, the client's language, and the
+    // connection (its body never read) still serves the phone's next request.
+    const english = await requestFrom(h.url, phone, 'POST', '/api/auth/login', JSON.stringify({ staffId: 'S01', pin: 'x'.repeat(20_000) }), false, { 'accept-language': 'en' });
+    expect(english.status).toBe(429);
+    expect(english.body.error.message).toMatch(/^Too many wrong PINs; try again in 15 min/);
+    expect(english.headers['x-content-type-options']).toBe('nosniff');
+    expect(english.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await requestFrom(h.url, phone, 'GET', '/api/health', '')).status).toBe(200);
     // Another client's malformed body is still a 400, and its right PIN still signs in.
     expect((await postFrom(h, '127.0.0.7', '{"staffId": "S01", "pin":')).status).toBe(400);
     expect((await postFrom(h, '127.0.0.7', JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(200);
