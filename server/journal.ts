@@ -29,6 +29,11 @@ export interface EventStore {
   readonly floor?: DayFloor;
   /** Keeps a day's close on disk apart from the day files (fsynced), before the next day starts. */
   recordClose?(day: string, seq: number, at: string): Promise<void>;
+  /**
+   * The open day's file and how many of its bytes are durable: exactly the lines `events` holds,
+   * so another thread reading that much sees the same events and no half-written batch.
+   */
+  durableOpenDay?(): { path: string; bytes: number } | null;
 }
 
 /**
@@ -161,6 +166,10 @@ export class FileJournal implements EventStore {
   }
   get lastSeq() {
     return this.seq;
+  }
+
+  durableOpenDay(): { path: string; bytes: number } | null {
+    return this.openDay ? { path: this.path(this.openDay), bytes: this.size } : null;
   }
 
   days(): string[] {

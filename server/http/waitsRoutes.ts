@@ -70,6 +70,9 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
       return compute(from, to, q);
     }
   };
+  // The JSON text of kept reports: a manager's screen asking again for a month of closed days
+  // costs the hub's thread no new serialising (a few ms for a month of a busy hall).
+  const texts = new WeakMap<object, string>();
   const query = (req: Request) => {
     const q = parse(waitsQuerySchema, req.query);
     return { q, ...resolvePeriod(q, hub.today()) };
@@ -104,7 +107,13 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
       res.json({ ...report, previous: { from: p.from, to: p.to, days: p.days, services: p.services, total: p.total } });
       return;
     }
-    res.json(report);
+    // A period of closed days gives the very report object kept above: its text is kept with it.
+    let text = texts.get(report);
+    if (!text) {
+      text = JSON.stringify(report);
+      texts.set(report, text);
+    }
+    res.type('json').send(text);
   });
 
   r.get('/api/reports/waits/heatmap', async (req, res) => {

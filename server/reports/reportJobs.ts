@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { HallConfig } from '../../shared/config.ts';
 import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
@@ -36,8 +36,12 @@ export interface ScoresJob {
   schedule: ScheduleSettings;
   rubric: Rubric;
   asOf: string;
-  /** Closed days only: the journal file (null when the day has none), the day's end and the records bearing on it. */
-  days: { date: string; journalPath: string | null; until: number; records: ActiveRecords }[];
+  /**
+   * The journal file (null when the day has none), the day's end (or now, for the open day) and
+   * the records bearing on it. `bytes` reads only the file's first bytes: the open day's durable
+   * part, while the hub goes on appending.
+   */
+  days: { date: string; journalPath: string | null; bytes?: number; until: number; records: ActiveRecords }[];
 }
 
 // Closed days stay decoded in the worker between reports, checked against the journal's size.
@@ -72,10 +76,28 @@ export function runWaits(job: WaitsJob): WaitsResult {
   return { report: waitsReport(job.from, job.to, days, job.config, opts) };
 }
 
+/** A journal's text, or its first `bytes` (always a whole number of lines: the hub's durable length). */
+function journalText(path: string, bytes?: number): string {
+  if (bytes === undefined) return readFileSync(path, 'utf8');
+  const buf = Buffer.allocUnsafe(bytes);
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    while (got < bytes) {
+      const n = readSync(fd, buf, got, bytes - got, got);
+      if (n === 0) throw new Error(`${path}: shorter than the ${bytes} bytes the hub holds durable`);
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return buf.toString('utf8');
+}
+
 export function runScores(job: ScoresJob): DayScore[] {
   return job.days.map((d) => {
     // Read exactly as the journal's own readDay reads a closed day.
-    const events = d.journalPath && existsSync(d.journalPath) ? parseJournal(readFileSync(d.journalPath, 'utf8'), d.journalPath) : [];
+    const events = d.journalPath && existsSync(d.journalPath) ? parseJournal(journalText(d.journalPath, d.bytes), d.journalPath) : [];
     return scoreDay({
       date: d.date, config: job.config, events, schedule: job.schedule, records: d.records, rubric: job.rubric, until: d.until, asOf: job.asOf,
     });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitsReport } from '../../shared/reports/waitsReport.ts';
@@ -83,6 +83,21 @@ describe('the report worker', () => {
     expect(appearance?.count).toBe(2);
     expect(answer[1]!.staff.find((s) => s.staffId === hall.staff[1]!.id)!.items.some((i) => i.code === 'untidy')).toBe(false);
   }, 120_000);
+
+  it('scores a day still being written from its durable bytes only, as the hub holds it', async () => {
+    // The open day as the hub sees it: its durable lines, then a batch being written (half a line).
+    const full = readFileSync(journal(DAYS[0]!), 'utf8');
+    const lines = full.split('\n').filter(Boolean);
+    const durable = `${lines.slice(0, Math.floor(lines.length / 2)).join('\n')}\n`;
+    const growing = join(dir, 'growing.jsonl');
+    writeFileSync(growing, durable + lines[Math.floor(lines.length / 2)]!.slice(0, 40));
+    const base = { config: hall, schedule: DEFAULT_SCHEDULE, rubric: standardRubric, asOf: DAYS[0]! };
+    const until = Date.parse(`${DAYS[0]}T13:00:00+08:00`);
+    const [answer] = await foldPool.scores({ ...base, days: [{ date: DAYS[0]!, journalPath: growing, bytes: Buffer.byteLength(durable), until, records: recordsOn(activeRecords([]), DAYS[0]!) }] });
+    const here = scoreDay({ ...base, date: DAYS[0]!, until, records: recordsOn(activeRecords([]), DAYS[0]!), events: parseJournal(durable, growing) });
+    expect(answer).toEqual(here);
+    expect(answer!.staff.some((st) => st.served > 0)).toBe(true);
+  }, 120_000);
 });
 
 describe('the hub', () => {
@@ -99,6 +114,10 @@ describe('the hub', () => {
     const waits = await h.api('GET', `/api/reports/waits?from=${DAYS[0]}&to=${DAYS.at(-1)}`, undefined, manager);
     expect(waits.status).toBe(200);
     expect(foldPool.counters.waits).toBeGreaterThan(before.waits);
+    // Asked again: the same report, as JSON (its text is kept with the kept report).
+    const waitsAgain = await fetch(`${h.url}/api/reports/waits?from=${DAYS[0]}&to=${DAYS.at(-1)}`, { headers: { authorization: `Bearer ${manager}` } });
+    expect(waitsAgain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await waitsAgain.json()).toEqual(waits.body);
     const day = await h.api('GET', `/api/reports/scores?date=${DAYS[1]}`, undefined, manager);
     expect(day.status).toBe(200);
     expect(foldPool.counters.scores).toBeGreaterThan(before.scores);
@@ -112,5 +131,29 @@ describe('the hub', () => {
     expect(foldPool.counters.scores).toBe(again);
     // And the worker answered every job itself: nothing fell back to the hub's thread.
     expect(foldPool.counters.failed).toBe(before.failed);
+  }, 120_000);
+
+  it('scores today, still open, in the report worker for each roll-up, as the hub\'s thread would', async () => {
+    const staff = await h.login('S001', '200001');
+    expect((await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, staff)).status).toBe(200);
+    const t = await h.api('POST', '/api/tickets', { serviceId: 'A' });
+    expect(t.status).toBe(201);
+    for (const step of ['call-next', 'start', 'finish']) {
+      expect((await h.api('POST', `/api/windows/W1/${step}`, step === 'finish' ? { outcome: 'done' } : undefined, staff)).status).toBe(200);
+    }
+    expect((await h.api('POST', `/api/tickets/${t.body.id}/rating`, { score: 5 })).status).toBe(201);
+    const before = foldPool.counters.scores;
+    const month = await h.api('GET', '/api/reports/scores/rollup?period=month&of=2026-11', undefined, manager);
+    expect(month.status).toBe(200);
+    expect(foldPool.counters.scores).toBe(before + 1);
+    // The same day scored on the hub's thread (a day's own report scores the open day there).
+    const today = await h.api('GET', '/api/reports/scores?date=2026-11-23', undefined, manager);
+    const row = month.body.staff.find((r: { id: string }) => r.id === 'S001');
+    const day = today.body.staff.find((r: { staffId: string }) => r.staffId === 'S001');
+    expect(row.served).toBe(1);
+    expect(row.served).toBe(day.served);
+    expect([row.ratings, row.satisfied]).toEqual([1, 1]);
+    expect(row.ratings).toBe(day.ratings);
+    expect(foldPool.counters.failed).toBe(0);
   }, 120_000);
 });
