@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
@@ -51,6 +51,11 @@ async function attack(job: AttackJob): Promise<{ stop: () => Promise<AttackTally
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'attacker.ts'), JSON.stringify(job)], {
     cwd: join(import.meta.dirname, '../..'), stdio: ['pipe', 'pipe', 'inherit'],
   });
+  // On a hall's network the abuse runs on another device's CPU. Here it shares the hub's two cores,
+  // so it runs at the lowest priority: its own work (making connections, reading answers) then
+  // waits for the hub and the probe instead of taking their core, as a phone never could. The
+  // kernel's work for its connections, on both ends, still counts.
+  if (process.env.ABUSE_ATTACKER_NICE !== '0') setPriority(child.pid!, 19);
   const lines = createInterface({ input: child.stdout! });
   const next = () => new Promise<Record<string, unknown>>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`the ${job.kind} attacker exited with ${code} before it answered`));
