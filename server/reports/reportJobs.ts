@@ -4,6 +4,7 @@ import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import type { ActiveRecords } from '../../shared/scoring/records.ts';
+import { forRollup } from '../../shared/scoring/rollup.ts';
 import type { Rubric } from '../../shared/scoring/rubrics.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { parseJournal } from '../journal.ts';
@@ -36,6 +37,8 @@ export interface ScoresJob {
   schedule: ScheduleSettings;
   rubric: Rubric;
   asOf: string;
+  /** Only what a roll-up reads (see `forRollup`): the days are kept on the hub's thread for roll-ups. */
+  forRollup?: boolean;
   /**
    * The journal file (null when the day has none), the day's end (or now, for the open day) and
    * the records bearing on it. `bytes` reads only the file's first bytes: the open day's durable
@@ -98,8 +101,9 @@ export function runScores(job: ScoresJob): DayScore[] {
   return job.days.map((d) => {
     // Read exactly as the journal's own readDay reads a closed day.
     const events = d.journalPath && existsSync(d.journalPath) ? parseJournal(journalText(d.journalPath, d.bytes), d.journalPath) : [];
-    return scoreDay({
+    const score = scoreDay({
       date: d.date, config: job.config, events, schedule: job.schedule, records: d.records, rubric: job.rubric, until: d.until, asOf: job.asOf,
     });
+    return job.forRollup ? forRollup(score) : score;
   });
 }

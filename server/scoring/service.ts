@@ -1,7 +1,7 @@
 import { invalid } from '../../shared/errors.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn, type ActiveRecords } from '../../shared/scoring/records.ts';
-import { bestOf, cloneSums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { bestOf, cloneSums, emptySums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
@@ -12,6 +12,8 @@ import type { ScoringStore } from './store.ts';
 
 /** Closed days scored per message to the report worker (see `days`). */
 const SCORE_BATCH_DAYS = 4;
+/** Settled days summed per turn of the event loop when a period's sums are first made (see `periodAsync`). */
+const SUM_BATCH_DAYS = 10;
 
 export interface PeriodResult extends Rollup {
   period: Period;
@@ -81,22 +83,21 @@ export class ScoreService {
   /**
    * The same scores as `day`, with the closed days not yet cached scored in the report worker (a
    * batch at a time), so a year of them never holds the hub's thread. The open day, and every day
-   * when there is no data dir or the worker fails, is scored here.
+   * when there is no data dir or the worker fails, is scored here. With `rollup`, days come as a
+   * roll-up reads them (`forRollup`): a year's roll-up keeps only those on the hub's thread.
    */
-  async days(dates: readonly string[]): Promise<DayScore[]> {
+  async days(dates: readonly string[], rollup = false): Promise<DayScore[]> {
     const today = this.hub.today();
     const tz = this.hub.tz;
+    const keyOf = (d: string) => (rollup ? `${this.key(d, today)}|rollup` : this.key(d, today));
+    const kept = (d: string) => this.cache.get(this.key(d, today)) ?? (rollup ? this.cache.get(keyOf(d)) : undefined);
     const missing = this.dataDir
-      ? dates.filter((d) => d < today && d !== this.hub.journal.day && !this.cache.has(this.key(d, today)))
+      ? dates.filter((d) => d < today && d !== this.hub.journal.day && !kept(d))
       : [];
     if (missing.length) {
       const journalDays = new Set(this.hub.journal.days());
       const version = this.store.version;
       const records = this.records();
-      const base = {
-        config: { hall: this.hub.config.hall, windows: this.hub.config.windows, staff: this.hub.config.staff },
-        schedule: this.store.settings.schedule, rubric: this.rubric, asOf: today,
-      };
       try {
         // Batches of a few days: a day's scores of a 64-staff hall are about 95 KB to copy back from
         // the worker, and taking a month of them at once held the hub's thread for 50–250 ms (a
@@ -104,7 +105,7 @@ export class ScoreService {
         for (let i = 0; i < missing.length; i += SCORE_BATCH_DAYS) {
           const batch = missing.slice(i, i + SCORE_BATCH_DAYS);
           const scores = await foldPool.scores({
-            ...base,
+            ...this.jobBase(today), forRollup: rollup,
             days: batch.map((date) => ({
               date, until: endOfLocalDay(date, tz), records: recordsOn(records, date),
               journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
@@ -112,19 +113,27 @@ export class ScoreService {
           });
           // Kept only if nothing they depend on changed meanwhile; otherwise `day` scores them afresh.
           if (this.store.version !== version || this.hub.today() !== today) break;
-          scores.forEach((sc) => this.remember(this.key(sc.date, today), sc));
+          scores.forEach((sc) => this.remember(keyOf(sc.date), sc));
         }
       } catch (e) {
         this.hub.log(`report worker could not score days: ${(e as Error).message}`);
       }
     }
-    const live = await this.liveDay(dates);
+    const live = await this.liveDay(dates, rollup);
     const out: DayScore[] = [];
     for (const d of dates) {
-      out.push(live?.date === d ? live : this.day(d));
+      out.push(live?.date === d ? live : (rollup && this.hub.today() === today ? kept(d) : undefined) ?? this.day(d));
       await new Promise<void>((r) => setImmediate(r));
     }
     return out;
+  }
+
+  /** What every scoring job for the report worker carries. */
+  private jobBase(today: string) {
+    return {
+      config: { hall: this.hub.config.hall, windows: this.hub.config.windows, staff: this.hub.config.staff },
+      schedule: this.store.settings.schedule, rubric: this.rubric, asOf: today,
+    };
   }
 
   /**
@@ -134,15 +143,14 @@ export class ScoreService {
    * year's roll-up would hold up tickets and calls that long each time. Null when `dates` has no
    * open day today, or there is no data dir or worker: `day` then scores it here.
    */
-  private async liveDay(dates: readonly string[]): Promise<DayScore | null> {
+  private async liveDay(dates: readonly string[], rollup: boolean): Promise<DayScore | null> {
     const today = this.hub.today();
     const file = this.hub.journal.durableOpenDay?.();
     // An open day with nothing written yet costs nothing to score here.
     if (!this.dataDir || !file?.bytes || this.hub.journal.day !== today || !dates.includes(today)) return null;
     try {
       const [score] = await foldPool.scores({
-        config: { hall: this.hub.config.hall, windows: this.hub.config.windows, staff: this.hub.config.staff },
-        schedule: this.store.settings.schedule, rubric: this.rubric, asOf: today,
+        ...this.jobBase(today), forRollup: rollup,
         days: [{ date: today, journalPath: file.path, bytes: file.bytes, until: Math.min(this.hub.clock.now(), endOfLocalDay(today, this.hub.tz)), records: recordsOn(this.records(), today) }],
       });
       // Asked across midnight: the day scored is no longer today's, and `day` knows what it is now.
@@ -182,7 +190,20 @@ export class ScoreService {
    */
   async periodAsync(period: Period, of: string): Promise<PeriodResult> {
     const range = this.rangeOf(period, of);
-    return this.assemble(period, of, range, await this.days(this.periodDays(range.from, range.to)));
+    const days = await this.days(this.periodDays(range.from, range.to), true);
+    // Sums not kept yet (the first roll-up of a year: hundreds of days) are made a few days at a
+    // time, so that tickets and calls are answered in between; `assemble` then finds them kept.
+    for (const [key, part] of this.parts(period, of, days)) {
+      const before = this.settled(part);
+      if (this.keptFor(key, before)) continue;
+      let sums = emptySums();
+      for (let i = 0; i < before.length; i += SUM_BATCH_DAYS) {
+        sums = sumDays(before.slice(i, i + SUM_BATCH_DAYS), sums);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      this.keep(key, before, sums);
+    }
+    return this.assemble(period, of, range, days);
   }
 
   private rangeOf(period: Period, of: string): { from: string; to: string } {
@@ -191,14 +212,46 @@ export class ScoreService {
     return range;
   }
 
-  private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
-    const quarters = quartersOf(period, of).map((quarter) => {
-      const q = periodRange('quarter', quarter)!;
+  /** The roll-ups a period's answer holds, by the key their kept sums go under: each quarter, then the period. */
+  private parts(period: Period, of: string, days: DayScore[]): [string, DayScore[]][] {
+    return [
       // Keyed as a quarter asked on its own is, so a quarter's kept sums serve both.
-      const r = this.rollupOf(`quarter:${quarter}`, days.filter((d) => d.date >= q.from && d.date <= q.to));
-      return { quarter, windows: bestOf(r.windows), staff: bestOf(r.staff) };
+      ...quartersOf(period, of).map((quarter): [string, DayScore[]] => {
+        const q = periodRange('quarter', quarter)!;
+        return [`quarter:${quarter}`, days.filter((d) => d.date >= q.from && d.date <= q.to)];
+      }),
+      [`${period}:${of}`, days],
+    ];
+  }
+
+  private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
+    const parts = this.parts(period, of, days);
+    const whole = parts.pop()!;
+    const quarters = parts.map(([key, part]) => {
+      const r = this.rollupOf(key, part);
+      return { quarter: key.slice('quarter:'.length), windows: bestOf(r.windows), staff: bestOf(r.staff) };
     });
-    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...this.rollupOf(`${period}:${of}`, days), quarters };
+    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...this.rollupOf(whole[0], whole[1]), quarters };
+  }
+
+  /** The days (in date order) that no longer change: all but today and the day still open. */
+  private settled(days: readonly DayScore[]): readonly DayScore[] {
+    const today = this.hub.today();
+    let n = days.length;
+    while (n > 0 && (days[n - 1]!.date >= today || days[n - 1]!.date === this.hub.journal.day)) n--;
+    return days.slice(0, n);
+  }
+
+  /** The kept sums of exactly these days, if kept. */
+  private keptFor(key: string, before: readonly DayScore[]): RollupSums | null {
+    const kept = this.keptSums.get(key);
+    return kept && kept.days.length === before.length && kept.days.every((d, i) => d === before[i]) ? kept.sums : null;
+  }
+
+  private keep(key: string, days: readonly DayScore[], sums: RollupSums) {
+    this.keptSums.delete(key);
+    if (this.keptSums.size >= 64) this.keptSums.delete(this.keptSums.keys().next().value!);
+    this.keptSums.set(key, { days, sums });
   }
 
   /**
@@ -210,17 +263,12 @@ export class ScoreService {
    * figures are the same to the last bit.
    */
   private rollupOf(key: string, days: readonly DayScore[]): Rollup {
-    const today = this.hub.today();
-    let settled = days.length;
-    while (settled > 0 && (days[settled - 1]!.date >= today || days[settled - 1]!.date === this.hub.journal.day)) settled--;
-    const before = days.slice(0, settled);
-    let kept = this.keptSums.get(key);
-    if (!kept || kept.days.length !== before.length || kept.days.some((d, i) => d !== before[i])) {
-      kept = { days: before, sums: sumDays(before) };
-      this.keptSums.delete(key);
-      if (this.keptSums.size >= 64) this.keptSums.delete(this.keptSums.keys().next().value!);
-      this.keptSums.set(key, kept);
+    const before = this.settled(days);
+    let sums = this.keptFor(key, before);
+    if (!sums) {
+      sums = sumDays(before);
+      this.keep(key, before, sums);
     }
-    return finishRollup(sumDays(days.slice(settled), cloneSums(kept.sums)));
+    return finishRollup(sumDays(days.slice(before.length), cloneSums(sums)));
   }
 }

@@ -93,6 +93,20 @@ export function sumDays(days: readonly DayScore[], into: RollupSums = emptySums(
   return into;
 }
 
+/**
+ * A day's score as a roll-up reads it: without the evidence behind each item and the windows'
+ * cover intervals, which are most of a day's size (about 95 KB for a 64-staff hall). `sumDays`
+ * gives the same sums from it. A year of days kept whole on the hub's thread cost long collector
+ * pauses as they were copied in from the report worker.
+ */
+export function forRollup(day: DayScore): DayScore {
+  return {
+    ...day,
+    staff: day.staff.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, evidence: [] })) })),
+    windows: day.windows.map((w) => ({ ...w, items: w.items.map((i) => ({ ...i, evidence: [] })), intervals: [] })),
+  };
+}
+
 /** A copy that further days can be added to while the original is kept (for the days that no longer change). */
 export function cloneSums(s: RollupSums): RollupSums {
   const copy = (m: Map<string, RollupRow>) =>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitsReport } from '../../shared/reports/waitsReport.ts';
 import { scoreDay } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn } from '../../shared/scoring/records.ts';
+import { rollup } from '../../shared/scoring/rollup.ts';
 import { standardRubric } from '../../shared/scoring/standardRubric.ts';
 import { DEFAULT_SCHEDULE } from '../../shared/scoring/types.ts';
 import type { ScoringRecord } from '../../shared/scoring/types.ts';
@@ -82,6 +83,20 @@ describe('the report worker', () => {
     const appearance = answer[0]!.staff.find((s) => s.staffId === hall.staff[0]!.id)!.items.find((i) => i.code === 'appearance');
     expect(appearance?.count).toBe(2);
     expect(answer[1]!.staff.find((s) => s.staffId === hall.staff[1]!.id)!.items.some((i) => i.code === 'untidy')).toBe(false);
+  }, 120_000);
+
+  it('scores days for a roll-up without the evidence and cover intervals, to the same sums', async () => {
+    const base = { config: hall, schedule: DEFAULT_SCHEDULE, rubric: standardRubric, asOf: '2026-11-23' };
+    const days = DAYS.map((date) => ({ date, until: endOfLocalDay(date, hall.hall.timezone), records: recordsOn(activeRecords([]), date), journalPath: journal(date) }));
+    const whole = await foldPool.scores({ ...base, days });
+    const slim = await foldPool.scores({ ...base, days, forRollup: true });
+    // The whole days have evidence and intervals to leave out, and the slim ones have none.
+    expect(whole.some((d) => d.windows.some((w) => w.intervals.length > 0))).toBe(true);
+    expect(whole.some((d) => [...d.staff, ...d.windows].some((r) => r.items.some((i) => i.evidence.length > 0)))).toBe(true);
+    expect(slim.every((d) => d.windows.every((w) => w.intervals.length === 0))).toBe(true);
+    expect(slim.every((d) => [...d.staff, ...d.windows].every((r) => r.items.every((i) => i.evidence.length === 0)))).toBe(true);
+    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(whole).length * 0.6);
+    expect(rollup(slim)).toEqual(rollup(whole));
   }, 120_000);
 
   it('scores a day still being written from its durable bytes only, as the hub holds it', async () => {
