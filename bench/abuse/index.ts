@@ -166,16 +166,19 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
     // Each abuse comes from a process of its own, as from another device in the hall: the probe's
     // process does nothing but the probe.
     // Three sockets asking for a whole snapshot over and over.
-    const spam = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'sync', url: h.url }, 'sync spam');
+    // ABUSE_ONLY=sync,logins-one,logins-many,reports,memory runs only the named parts (to look at one closely).
+    const only = process.env.ABUSE_ONLY?.split(',');
+    const wanted = (part: string) => !only || only.includes(part);
+    const spam = wanted('sync') ? await probeUnder(h, kiosk, staff, phaseMs, { kind: 'sync', url: h.url }, 'sync spam') : null;
 
     // Waves of 64 logins with made-up staff numbers and PINs: from one phone (the per-address
     // lockout soon answers it), then each from an address of its own, so that every wave is hashed
     // up to the PIN queue's bound and the hashing never stops.
-    const onePhone = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'one' }, 'bad logins, one address');
-    const manyPhones = await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'many' }, 'bad logins, many addresses');
+    const onePhone = wanted('logins-one') ? await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'one' }, 'bad logins, one address') : null;
+    const manyPhones = wanted('logins-many') ? await probeUnder(h, kiosk, staff, phaseMs, { kind: 'logins', url: h.url, from: 'many' }, 'bad logins, many addresses') : null;
 
     // The heaviest reports: the first wait report over every journal day, and a year's roll-up, over and over.
-    const heavy = await probeUnder(h, kiosk, staff, quick ? phaseMs : 20_000, { kind: 'reports', url: h.url, manager, from: days[0]!, to: days.at(-1)! }, 'heavy reports');
+    const heavy = wanted('reports') ? await probeUnder(h, kiosk, staff, quick ? phaseMs : 20_000, { kind: 'reports', url: h.url, manager, from: days[0]!, to: days.at(-1)! }, 'heavy reports') : null;
 
     // The quiet reference again, after the abuse: the machine's other load drifts over minutes, and
     // pooling a quiet phase before and after keeps the comparison fair to both.
@@ -183,10 +186,11 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
     const after = await probe(h, kiosk, staff, phaseMs);
     quiet.ticket.push(...after.ticket);
     quiet.call.push(...after.call);
-    compare('three sockets repeating hall:sync for a snapshot', spam.probe, `; spammers got ${spam.tally.snapshots} snapshots, ${spam.tally.refused} "wait" answers`);
-    compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${loginTally(onePhone.tally)}`);
-    compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${loginTally(manyPhones.tally)}`);
-    compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy.probe, `; ${heavy.tally.pairs} report pairs finished meanwhile`);
+    if (spam) compare('three sockets repeating hall:sync for a snapshot', spam.probe, `; spammers got ${spam.tally.snapshots} snapshots, ${spam.tally.refused} "wait" answers`);
+    if (onePhone) compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${loginTally(onePhone.tally)}`);
+    if (manyPhones) compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${loginTally(manyPhones.tally)}`);
+    if (heavy) compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy.probe, `; ${heavy.tally.pairs} report pairs finished meanwhile`);
+    if (!wanted('memory')) return rows;
 
     // Memory: the same broadcast load twice, first with ten sockets that read everything (the
     // reference), then with ten that stopped reading but answer pings; each socket also asks for a
