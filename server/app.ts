@@ -18,7 +18,7 @@ import { deviceRoutes } from './http/deviceRoutes.ts';
 import { voidRoutes } from './http/voidRoutes.ts';
 import { loginRoutes, refuseLoginEarly } from './http/loginRoutes.ts';
 import { SECURITY_HEADERS } from './http/securityHeaders.ts';
-import { GuessThrottle } from './limits.ts';
+import { GuessThrottle, plainAddress } from './limits.ts';
 import { PinHasher } from './pinWorker.ts';
 import { StaffSessions, tokenStillValid } from './sessions.ts';
 import { createTrust, type Trust } from './trust.ts';
@@ -137,7 +137,13 @@ export async function createHub(opts: HubOptions): Promise<RunningHub> {
     const http = createServer((req, res) => {
       if (!refuseLogin(req, res)) app(req, res);
     });
-    const io = attachRealtime(http, hub, opts.socketLimits, (t) => audienceOf(typeof t === 'string' ? tokens.verify(t, clock.now())?.role : null));
+    const io = attachRealtime(
+      http, hub, opts.socketLimits, (t) => audienceOf(typeof t === 'string' ? tokens.verify(t, clock.now())?.role : null),
+      // An address locked out of every staff number (20 wrong PINs) that already holds a browser's
+      // worth of connections is sending logins in bursts: its further connections are closed at
+      // accept. What it has open is served as before, and no other address is touched.
+      (addr, open) => open >= LOCKED_OUT_CONNECTIONS && throttle.lockedFor(plainAddress(addr), '*', clock.now()) > 0,
+    );
     printing.start(io, http);
     // Closes the day at the hall's midnight even when nobody acts.
     const timer = setInterval(() => void hub.tick().catch((e: Error) => log(`day close failed: ${e.message}`)), 1000);
@@ -194,6 +200,9 @@ function describeUpdate(before: HallConfig, after: HallConfig, changedPins: stri
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : 'no ids added or removed, no PIN changed';
 }
+
+/** Connections an address locked out of every staff number may hold; a browser uses up to 6 per host. */
+const LOCKED_OUT_CONNECTIONS = 8;
 
 const securityHeaders: express.RequestHandler = (_req, res, next) => {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);

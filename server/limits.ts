@@ -8,7 +8,11 @@ import type { Request } from 'express';
 
 /** The client's address as the hub's socket sees it. Proxies are not trusted: a hall hub sits on the LAN. */
 export function clientAddress(req: Pick<Request, 'socket'>): string {
-  const a = req.socket.remoteAddress ?? 'unknown';
+  return plainAddress(req.socket.remoteAddress ?? 'unknown');
+}
+
+/** An IPv4 client on a dual-stack socket (`::ffff:192.168.1.20`) as the IPv4 address it is. */
+export function plainAddress(a: string): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 

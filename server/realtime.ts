@@ -33,9 +33,11 @@ export function attachRealtime(
   limitsGiven: Partial<SocketLimits> = {},
   /** Who a socket's `auth.token` makes it: public unless it is a valid staff token (see eventViews.ts). */
   audience: (token: unknown) => Audience = () => 'public',
+  /** New connections refused at accept, given the address and how many it holds open (see capConnections). */
+  refuseEarly?: (addr: string, open: number) => boolean,
 ): Server<ClientToServer, ServerToClient> {
   const limits = { ...DEFAULT_SOCKET_LIMITS, ...limitsGiven };
-  capConnections(http, limits.maxPerAddress, (addr) => hub.log(`connection from ${addr} refused: ${limits.maxPerAddress} already open`));
+  capConnections(http, limits.maxPerAddress, (addr) => hub.log(`connection from ${addr} refused: ${limits.maxPerAddress} already open`), refuseEarly);
   const snapshots = snapshotCache(hub);
   const io = new Server<ClientToServer, ServerToClient>(http, {
     maxHttpBufferSize: 64 * 1024,

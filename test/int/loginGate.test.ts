@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestFrom } from '../support/fromAddress.ts';
 import { startHub, type TestHub } from '../support/hub.ts';
@@ -5,6 +6,31 @@ import { startHub, type TestHub } from '../support/hub.ts';
 /** A raw login body sent from a given loopback address (each 127.x is another client to the hub). */
 function postFrom(h: TestHub, from: string, body: string): Promise<{ status: number; body: any }> {
   return requestFrom(h.url, from, 'POST', '/api/auth/login', body);
+}
+
+/** A connection from `from`, held open; `login()` sends a wrong login on it and gives the answer's status line. */
+function openFrom(h: TestHub, from: string): Promise<{ closed: () => boolean; login: () => Promise<string>; destroy: () => void }> {
+  const url = new URL(h.url);
+  return new Promise((resolve, reject) => {
+    const sock = connect({ host: url.hostname, port: Number(url.port), localAddress: from });
+    let closed = false;
+    let got = '';
+    sock.on('close', () => (closed = true));
+    sock.on('error', () => undefined);
+    sock.on('data', (b) => (got += b.toString('latin1')));
+    sock.once('connect', () =>
+      resolve({
+        closed: () => closed,
+        login: () => {
+          const body = JSON.stringify({ staffId: 'S01', pin: '999999' });
+          sock.write(`POST /api/auth/login HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+          return new Promise((r) => sock.once('close', () => r(got.split('\r\n')[0] ?? '')));
+        },
+        destroy: () => sock.destroy(),
+      }),
+    );
+    sock.once('error', reject);
+  });
 }
 
 /**
@@ -38,6 +64,27 @@ describe('an address locked out of every id', () => {
     // Another client's malformed body is still a 400, and its right PIN still signs in.
     expect((await postFrom(h, '127.0.0.7', '{"staffId": "S01", "pin":')).status).toBe(400);
     expect((await postFrom(h, '127.0.0.7', JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(200);
+    // Logins in bursts from that address: past a browser's worth of connections it holds open, its
+    // new ones are closed at accept; what it has open is still answered; another address is not touched.
+    const burst = async (from: string) => {
+      const held = await Promise.all(Array.from({ length: 30 }, () => openFrom(h, from)));
+      await new Promise((r) => setTimeout(r, 300));
+      const closed = held.filter((c) => c.closed()).length;
+      const answered = await Promise.all(held.filter((c) => !c.closed()).map((c) => c.login()));
+      for (const c of held) c.destroy();
+      return { closed, answered };
+    };
+    const fromPhone = await burst(phone);
+    // It may already hold a kept-alive connection from the requests above: 8 at most stay open.
+    expect(fromPhone.closed).toBeGreaterThanOrEqual(22);
+    expect(fromPhone.answered.length).toBe(30 - fromPhone.closed);
+    expect(fromPhone.answered.every((line) => line.startsWith('HTTP/1.1 429'))).toBe(true);
+    const fromOther = await burst('127.0.0.8');
+    expect(fromOther.closed).toBe(0);
+    expect(fromOther.answered).toHaveLength(30);
+    // Five wrong PINs for S01 lock that address out of S01 alone: 401s, then 429s, all answered.
+    expect(fromOther.answered.every((line) => /^HTTP\/1\.1 (401|429)/.test(line))).toBe(true);
+    expect((await requestFrom(h.url, phone, 'GET', '/api/health', '')).status).toBe(200);
     // The lock lasts 15 minutes of hub time.
     h.clock.advance(15 * 60_000 + 1);
     expect((await postFrom(h, phone, JSON.stringify({ staffId: 'M01', pin: '900001' }))).status).toBe(200);
