@@ -34,7 +34,8 @@ export interface PeriodResult extends Rollup {
 export class ScoreService {
   private cache = new Map<string, DayScore>();
   /** Sums of a period's settled days, by period (see `rollupOf`). */
-  private keptSums = new Map<string, { days: readonly DayScore[]; sums: RollupSums }>();
+  private keptSums = new Map<string, { days: readonly DayScore[]; sums: RollupSums; finished?: Rollup }>();
+  private periodDaysKept: { key: string; days: readonly string[] } | null = null;
   private active: { version: string; records: ActiveRecords } | null = null;
 
   constructor(
@@ -122,7 +123,14 @@ export class ScoreService {
     const live = await this.liveDay(dates, rollup);
     const out: DayScore[] = [];
     for (const d of dates) {
-      out.push(live?.date === d ? live : (rollup && this.hub.today() === today ? kept(d) : undefined) ?? this.day(d));
+      const known = live?.date === d ? live : rollup && this.hub.today() === today ? kept(d) : undefined;
+      if (known) {
+        out.push(known);
+        continue;
+      }
+      // Scored here (no data dir, the worker failed, or the day's own report of the open day):
+      // one day per turn of the event loop.
+      out.push(this.day(d));
       await new Promise<void>((r) => setImmediate(r));
     }
     return out;
@@ -167,7 +175,17 @@ export class ScoreService {
   }
 
   /** Days a period counts: from the hall's first journal day to today, working days and days with events. */
-  periodDays(from: string, to: string): string[] {
+  periodDays(from: string, to: string): readonly string[] {
+    // The same until a new day's file (the open day changes), a new date or new settings: a manager's
+    // screen asking again reads the journal directory and walks the calendar once, not each time.
+    const key = `${from}|${to}|${this.hub.today()}|${this.hub.journal.day}|${this.store.version}`;
+    if (this.periodDaysKept?.key === key) return this.periodDaysKept.days;
+    const days = this.walkPeriodDays(from, to);
+    this.periodDaysKept = { key, days };
+    return days;
+  }
+
+  private walkPeriodDays(from: string, to: string): string[] {
     const journalDays = this.hub.journal.days();
     const withEvents = new Set(journalDays);
     const first = journalDays[0] ?? this.hub.today();
@@ -192,18 +210,24 @@ export class ScoreService {
     const range = this.rangeOf(period, of);
     const days = await this.days(this.periodDays(range.from, range.to), true);
     // Sums not kept yet (the first roll-up of a year: hundreds of days) are made a few days at a
-    // time, so that tickets and calls are answered in between; `assemble` then finds them kept.
-    for (const [key, part] of this.parts(period, of, days)) {
+    // time, and each part's roll-up in a turn of its own, so that tickets and calls are answered
+    // in between.
+    const parts = this.parts(period, of, days);
+    const rollups: Rollup[] = [];
+    for (const [key, part] of parts) {
       const before = this.settled(part);
-      if (this.keptFor(key, before)) continue;
-      let sums = emptySums();
-      for (let i = 0; i < before.length; i += SUM_BATCH_DAYS) {
-        sums = sumDays(before.slice(i, i + SUM_BATCH_DAYS), sums);
-        await new Promise<void>((r) => setImmediate(r));
+      if (!this.keptFor(key, before)) {
+        let sums = emptySums();
+        for (let i = 0; i < before.length; i += SUM_BATCH_DAYS) {
+          sums = sumDays(before.slice(i, i + SUM_BATCH_DAYS), sums);
+          await new Promise<void>((r) => setImmediate(r));
+        }
+        this.keep(key, before, sums);
       }
-      this.keep(key, before, sums);
+      rollups.push(this.rollupOf(key, part));
+      await new Promise<void>((r) => setImmediate(r));
     }
-    return this.assemble(period, of, range, days);
+    return this.result(period, of, range, days, parts, rollups);
   }
 
   private rangeOf(period: Period, of: string): { from: string; to: string } {
@@ -226,12 +250,13 @@ export class ScoreService {
 
   private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
     const parts = this.parts(period, of, days);
-    const whole = parts.pop()!;
-    const quarters = parts.map(([key, part]) => {
-      const r = this.rollupOf(key, part);
-      return { quarter: key.slice('quarter:'.length), windows: bestOf(r.windows), staff: bestOf(r.staff) };
-    });
-    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...this.rollupOf(whole[0], whole[1]), quarters };
+    return this.result(period, of, range, days, parts, parts.map(([key, part]) => this.rollupOf(key, part)));
+  }
+
+  /** The answer from each part's roll-up (`parts`' order: the quarters, then the period). */
+  private result(period: Period, of: string, range: { from: string; to: string }, days: DayScore[], parts: [string, DayScore[]][], rollups: Rollup[]): PeriodResult {
+    const quarters = parts.slice(0, -1).map(([key], i) => ({ quarter: key.slice('quarter:'.length), windows: bestOf(rollups[i]!.windows), staff: bestOf(rollups[i]!.staff) }));
+    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...rollups.at(-1)!, quarters };
   }
 
   /** The days (in date order) that no longer change: all but today and the day still open. */
@@ -243,9 +268,9 @@ export class ScoreService {
   }
 
   /** The kept sums of exactly these days, if kept. */
-  private keptFor(key: string, before: readonly DayScore[]): RollupSums | null {
+  private keptFor(key: string, before: readonly DayScore[]) {
     const kept = this.keptSums.get(key);
-    return kept && kept.days.length === before.length && kept.days.every((d, i) => d === before[i]) ? kept.sums : null;
+    return kept && kept.days.length === before.length && kept.days.every((d, i) => d === before[i]) ? kept : null;
   }
 
   private keep(key: string, days: readonly DayScore[], sums: RollupSums) {
@@ -264,11 +289,13 @@ export class ScoreService {
    */
   private rollupOf(key: string, days: readonly DayScore[]): Rollup {
     const before = this.settled(days);
-    let sums = this.keptFor(key, before);
-    if (!sums) {
-      sums = sumDays(before);
-      this.keep(key, before, sums);
+    let kept = this.keptFor(key, before);
+    if (!kept) {
+      this.keep(key, before, sumDays(before));
+      kept = this.keptFor(key, before)!;
     }
-    return finishRollup(sumDays(days.slice(before.length), cloneSums(sums)));
+    // A period of settled days only (a past quarter in a year's roll-up) has one answer: kept too.
+    if (before.length === days.length) return (kept.finished ??= finishRollup(kept.sums));
+    return finishRollup(sumDays(days.slice(before.length), cloneSums(kept.sums)));
   }
 }
