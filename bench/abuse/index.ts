@@ -83,7 +83,8 @@ async function probeUnder(h: BenchHub, kiosk: string, staff: string, ms: number,
   return { probe: probed, tally: await a.stop() };
 }
 
-const loginTally = (t: AttackTally) => `${t.sent} bad logins sent: ${t.wrong} hashed (401), ${t.locked} locked out, ${t.busy} told the PIN queue is full${t.other ? `, ${t.other} other` : ''}`;
+const loginTally = (t: AttackTally) =>
+  `${t.sent} bad logins sent: ${t.wrong} hashed (401), ${t.locked} locked out, ${t.busy} told the PIN queue is full, ${t.closed} connections closed at accept${t.other ? `, ${t.other} other` : ''}`;
 
 interface Broadcasts {
   tickets: number;
