@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { FoldJob } from './foldDay.ts';
 import type { DayScore } from '../../shared/scoring/dailyScore.ts';
-import type { ScoresJob, WaitsJob, WaitsResult } from './reportJobs.ts';
+import type { RollupSumsJob, ScoresJob, WaitsJob, WaitsResult } from './reportJobs.ts';
+import type { RollupSums } from '../../shared/scoring/rollup.ts';
 
 /**
  * One worker thread that folds closed days, computes multi-day wait reports and scores closed days
@@ -15,7 +16,7 @@ export class FoldPool {
   private waiting = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   private idle: NodeJS.Timeout | null = null;
   /** Jobs sent, by kind: for the tests and the benchmark, to see which work left the hub's thread. */
-  readonly counters = { fold: 0, waits: 0, scores: 0, failed: 0 };
+  readonly counters = { fold: 0, waits: 0, scores: 0, rollupSums: 0, failed: 0 };
 
   fold(job: FoldJob): Promise<void> {
     return this.run({ ...job, kind: 'fold' }).then(() => undefined);
@@ -31,7 +32,12 @@ export class FoldPool {
     return this.run({ ...job, kind: 'scores' }) as Promise<DayScore[]>;
   }
 
-  private run(job: { kind: 'fold' | 'waits' | 'scores' }): Promise<unknown> {
+  /** The sums of a roll-up's parts over their settled days, the days scored and kept in the worker. */
+  rollupSums(job: Omit<RollupSumsJob, 'kind'>): Promise<{ key: string; sums: RollupSums }[]> {
+    return this.run({ ...job, kind: 'rollupSums' }) as Promise<{ key: string; sums: RollupSums }[]>;
+  }
+
+  private run(job: { kind: 'fold' | 'waits' | 'scores' | 'rollupSums' }): Promise<unknown> {
     this.counters[job.kind] += 1;
     const w = this.start();
     const id = this.next++;

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { foldToFile, type FoldJob } from './foldDay.ts';
-import { runScores, runWaits, type ScoresJob, type WaitsJob } from './reportJobs.ts';
+import { runRollupSums, runScores, runWaits, type RollupSumsJob, type ScoresJob, type WaitsJob } from './reportJobs.ts';
 import { lowerThisThread } from '../lowPriority.ts';
 
 /**
@@ -11,11 +11,11 @@ import { lowerThisThread } from '../lowPriority.ts';
  */
 lowerThisThread();
 
-type Job = (FoldJob & { kind?: 'fold' }) | WaitsJob | ScoresJob;
+type Job = (FoldJob & { kind?: 'fold' }) | WaitsJob | ScoresJob | RollupSumsJob;
 
 parentPort!.on('message', (job: Job & { id: number }) => {
   try {
-    const result = job.kind === 'waits' ? runWaits(job) : job.kind === 'scores' ? runScores(job) : foldToFile(job);
+    const result = job.kind === 'waits' ? runWaits(job) : job.kind === 'scores' ? runScores(job) : job.kind === 'rollupSums' ? runRollupSums(job) : foldToFile(job);
     parentPort!.postMessage({ id: job.id, ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, ok: false, error: (e as Error).message });

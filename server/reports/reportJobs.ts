@@ -4,7 +4,7 @@ import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import type { ActiveRecords } from '../../shared/scoring/records.ts';
-import { forRollup } from '../../shared/scoring/rollup.ts';
+import { emptySums, forRollup, sumDays, type RollupSums } from '../../shared/scoring/rollup.ts';
 import type { Rubric } from '../../shared/scoring/rubrics.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { parseJournal } from '../journal.ts';
@@ -105,5 +105,39 @@ export function runScores(job: ScoresJob): DayScore[] {
       date: d.date, config: job.config, events, schedule: job.schedule, records: d.records, rubric: job.rubric, until: d.until, asOf: job.asOf,
     });
     return job.forRollup ? forRollup(score) : score;
+  });
+}
+
+export interface RollupSumsJob {
+  kind: 'rollupSums';
+  config: ScoresJob['config'];
+  schedule: ScheduleSettings;
+  rubric: Rubric;
+  asOf: string;
+  /** What the days' scores are kept under in the worker: the hub (its data dir), its scoring settings' version and the date. */
+  scope: string;
+  /** Each part of a roll-up (a quarter, the period) with its settled days, in date order. */
+  parts: { key: string; days: ScoresJob['days'] }[];
+}
+
+// Settled days' scores, as a roll-up reads them, kept in the worker between roll-ups (a quarter
+// and its year share their days): the hub's thread never holds them.
+const settledDays = new Map<string, DayScore>();
+
+/** The sums of each part's days, added in date order as `sumDays` adds them on the hub's thread. */
+export function runRollupSums(job: RollupSumsJob): { key: string; sums: RollupSums }[] {
+  return job.parts.map((part) => {
+    let sums = emptySums();
+    for (const d of part.days) {
+      const k = `${job.scope}|${d.date}`;
+      let day = settledDays.get(k);
+      if (!day) {
+        day = runScores({ ...job, kind: 'scores', forRollup: true, days: [d] })[0]!;
+        if (settledDays.size >= 2000) settledDays.delete(settledDays.keys().next().value!);
+        settledDays.set(k, day);
+      }
+      sums = sumDays([day], sums);
+    }
+    return { key: part.key, sums };
   });
 }

@@ -36,6 +36,8 @@ export class ScoreService {
   /** Sums of a period's settled days, by period (see `rollupOf`). */
   private keptSums = new Map<string, { days: readonly DayScore[]; sums: RollupSums; finished?: Rollup }>();
   private periodDaysKept: { key: string; days: readonly string[] } | null = null;
+  /** Each roll-up part's sums over its settled days, from the report worker (see `periodFromWorker`). */
+  private workerSums = new Map<string, { sig: string; sums: RollupSums; finished?: Rollup }>();
   private active: { version: string; records: ActiveRecords } | null = null;
 
   constructor(
@@ -208,6 +210,8 @@ export class ScoreService {
    */
   async periodAsync(period: Period, of: string): Promise<PeriodResult> {
     const range = this.rangeOf(period, of);
+    const fromWorker = this.dataDir ? await this.periodFromWorker(period, of, range) : null;
+    if (fromWorker) return fromWorker;
     const days = await this.days(this.periodDays(range.from, range.to), true);
     // Sums not kept yet (the first roll-up of a year: hundreds of days) are made a few days at a
     // time, and each part's roll-up in a turn of its own, so that tickets and calls are answered
@@ -227,7 +231,75 @@ export class ScoreService {
       rollups.push(this.rollupOf(key, part));
       await new Promise<void>((r) => setImmediate(r));
     }
-    return this.result(period, of, range, days, parts, rollups);
+    return this.result(period, of, range, days.length, parts.map(([key]) => key), rollups);
+  }
+
+  /**
+   * The roll-up with its settled days scored, kept and summed in the report worker: only each
+   * part's sums come to the hub's thread (a hundred-odd rows), never a year of days' scores,
+   * whose copying and collection held the thread in the first seconds of a year's roll-up. Today
+   * is scored in the worker too and added here. Null when the worker fails or what the sums
+   * depend on changed meanwhile: the roll-up is then made from the days (`days`, `rollupOf`).
+   */
+  private async periodFromWorker(period: Period, of: string, range: { from: string; to: string }): Promise<PeriodResult | null> {
+    const today = this.hub.today();
+    const version = this.store.version;
+    const dates = this.periodDays(range.from, range.to);
+    let n = dates.length;
+    while (n > 0 && (dates[n - 1]! >= today || dates[n - 1] === this.hub.journal.day)) n--;
+    const settled = dates.slice(0, n);
+    const open = dates.slice(n);
+    const parts: [string, { from: string; to: string }][] = [
+      ...quartersOf(period, of).map((q): [string, { from: string; to: string }] => [`quarter:${q}`, periodRange('quarter', q)!]),
+      [`${period}:${of}`, range],
+    ];
+    // The settled days are the same list while these are: the period's days are made from them.
+    const sig = `${version}|${today}|${this.hub.journal.day}|${settled.length}|${settled[0]}|${settled.at(-1)}`;
+    const kept = new Map<string, { sig: string; sums: RollupSums; finished?: Rollup }>();
+    for (const [key] of parts) {
+      const k = this.workerSums.get(key);
+      if (k?.sig === sig) kept.set(key, k);
+    }
+    const missing = parts.filter(([key]) => !kept.has(key));
+    if (missing.length) {
+      const journalDays = new Set(this.hub.journal.days());
+      const records = this.records();
+      const tz = this.hub.tz;
+      try {
+        const answer = await foldPool.rollupSums({
+          ...this.jobBase(today), scope: `${this.dataDir}|${version}|${today}`,
+          parts: missing.map(([key, r]) => ({
+            key,
+            days: settled.filter((d) => d >= r.from && d <= r.to).map((date) => ({
+              date, until: endOfLocalDay(date, tz), records: recordsOn(records, date),
+              journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
+            })),
+          })),
+        });
+        if (this.store.version !== version || this.hub.today() !== today) return null;
+        for (const a of answer) {
+          const entry = { sig, sums: a.sums };
+          kept.set(a.key, entry);
+          this.workerSums.delete(a.key);
+          if (this.workerSums.size >= 64) this.workerSums.delete(this.workerSums.keys().next().value!);
+          this.workerSums.set(a.key, entry);
+        }
+      } catch (e) {
+        this.hub.log(`report worker could not sum the roll-up: ${(e as Error).message}`);
+        return null;
+      }
+    }
+    const live = open.length ? await this.liveDay(open, true) : null;
+    if (this.store.version !== version || this.hub.today() !== today) return null;
+    const openDays = open.map((d) => (live?.date === d ? live : this.day(d)));
+    const rollups = parts.map(([key, r]) => {
+      const k = kept.get(key)!;
+      const mine = openDays.filter((d) => d.date >= r.from && d.date <= r.to);
+      // A part of settled days only (a past quarter) has one answer while its sums are kept.
+      if (!mine.length) return (k.finished ??= finishRollup(k.sums));
+      return finishRollup(sumDays(mine, cloneSums(k.sums)));
+    });
+    return this.result(period, of, range, dates.length, parts.map(([key]) => key), rollups);
   }
 
   private rangeOf(period: Period, of: string): { from: string; to: string } {
@@ -250,13 +322,13 @@ export class ScoreService {
 
   private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
     const parts = this.parts(period, of, days);
-    return this.result(period, of, range, days, parts, parts.map(([key, part]) => this.rollupOf(key, part)));
+    return this.result(period, of, range, days.length, parts.map(([key]) => key), parts.map(([key, part]) => this.rollupOf(key, part)));
   }
 
   /** The answer from each part's roll-up (`parts`' order: the quarters, then the period). */
-  private result(period: Period, of: string, range: { from: string; to: string }, days: DayScore[], parts: [string, DayScore[]][], rollups: Rollup[]): PeriodResult {
-    const quarters = parts.slice(0, -1).map(([key], i) => ({ quarter: key.slice('quarter:'.length), windows: bestOf(rollups[i]!.windows), staff: bestOf(rollups[i]!.staff) }));
-    return { period, of, ...range, days: days.length, rubricId: this.rubric.id, ...rollups.at(-1)!, quarters };
+  private result(period: Period, of: string, range: { from: string; to: string }, days: number, keys: string[], rollups: Rollup[]): PeriodResult {
+    const quarters = keys.slice(0, -1).map((key, i) => ({ quarter: key.slice('quarter:'.length), windows: bestOf(rollups[i]!.windows), staff: bestOf(rollups[i]!.staff) }));
+    return { period, of, ...range, days, rubricId: this.rubric.id, ...rollups.at(-1)!, quarters };
   }
 
   /** The days (in date order) that no longer change: all but today and the day still open. */

@@ -13,6 +13,8 @@ import { parseJournal } from '../../server/journal.ts';
 import { encodeDay } from '../../server/reports/compactFile.ts';
 import { foldJournal, foldToFile } from '../../server/reports/foldDay.ts';
 import { foldPool } from '../../server/reports/foldPool.ts';
+import { ScoreService } from '../../server/scoring/service.ts';
+import { ScoringStore } from '../../server/scoring/store.ts';
 import { asHall, busyHallInput } from '../../tools/sim/halls.ts';
 import { businessDays, runJournals } from '../../tools/sim/run.ts';
 import { startHub, tempDir, type TestHub } from '../support/hub.ts';
@@ -136,14 +138,20 @@ describe('the hub', () => {
     const day = await h.api('GET', `/api/reports/scores?date=${DAYS[1]}`, undefined, manager);
     expect(day.status).toBe(200);
     expect(foldPool.counters.scores).toBeGreaterThan(before.scores);
-    const scoresBefore = foldPool.counters.scores;
+    // A year's roll-up: its settled days are scored, kept and summed in the worker, and only the
+    // sums come back.
+    const sumsBefore = foldPool.counters.rollupSums;
     const year = await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager);
     expect(year.status).toBe(200);
-    expect(foldPool.counters.scores).toBeGreaterThan(scoresBefore);
-    // Asked again, the scored days are kept: nothing more goes to the worker.
-    const again = foldPool.counters.scores;
+    expect(foldPool.counters.rollupSums).toBe(sumsBefore + 1);
+    // Asked again, the sums are kept: nothing more goes to the worker.
+    const again = { ...foldPool.counters };
     expect((await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager)).body).toEqual(year.body);
-    expect(foldPool.counters.scores).toBe(again);
+    expect(foldPool.counters.rollupSums).toBe(again.rollupSums);
+    expect(foldPool.counters.scores).toBe(again.scores);
+    // The same roll-up made on the hub's thread from the days (the way without a worker) agrees.
+    const here = new ScoreService(h.running.hub, await ScoringStore.open(dir)).period('year', '2026');
+    expect(JSON.parse(JSON.stringify(here))).toEqual(year.body);
     // And the worker answered every job itself: nothing fell back to the hub's thread.
     expect(foldPool.counters.failed).toBe(before.failed);
   }, 120_000);
