@@ -37,7 +37,7 @@ export interface ScoresJob {
   schedule: ScheduleSettings;
   rubric: Rubric;
   asOf: string;
-  /** Only what a roll-up reads (see `forRollup`): the days are kept on the hub's thread for roll-ups. */
+  /** Only what a roll-up reads (see `forRollup`): today's score for a roll-up, and the days `runRollupSums` keeps. */
   forRollup?: boolean;
   /**
    * The journal file (null when the day has none), the day's end (or now, for the open day) and

@@ -1,7 +1,7 @@
 import { invalid } from '../../shared/errors.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn, type ActiveRecords } from '../../shared/scoring/records.ts';
-import { bestOf, cloneSums, emptySums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { bestOf, cloneSums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
@@ -12,8 +12,6 @@ import type { ScoringStore } from './store.ts';
 
 /** Closed days scored per message to the report worker (see `days`). */
 const SCORE_BATCH_DAYS = 4;
-/** Settled days summed per turn of the event loop when a period's sums are first made (see `periodAsync`). */
-const SUM_BATCH_DAYS = 10;
 
 export interface PeriodResult extends Rollup {
   period: Period;
@@ -85,18 +83,12 @@ export class ScoreService {
 
   /**
    * The same scores as `day`, with the closed days not yet cached scored in the report worker (a
-   * batch at a time), so a year of them never holds the hub's thread. The open day, and every day
-   * when there is no data dir or the worker fails, is scored here. With `rollup`, days come as a
-   * roll-up reads them (`forRollup`): a year's roll-up keeps only those on the hub's thread.
+   * batch at a time), so a year of them never holds the hub's thread. Today is scored in the
+   * worker too (`liveDay`); every day when there is no data dir or the worker fails, here.
    */
-  async days(dates: readonly string[], rollup = false): Promise<DayScore[]> {
+  async days(dates: readonly string[]): Promise<DayScore[]> {
     const today = this.hub.today();
-    const tz = this.hub.tz;
-    const keyOf = (d: string) => (rollup ? `${this.key(d, today)}|rollup` : this.key(d, today));
-    const kept = (d: string) => this.cache.get(this.key(d, today)) ?? (rollup ? this.cache.get(keyOf(d)) : undefined);
-    const missing = this.dataDir
-      ? dates.filter((d) => d < today && d !== this.hub.journal.day && !kept(d))
-      : [];
+    const missing = this.dataDir ? dates.filter((d) => this.isSettled(d, today) && !this.cache.has(this.key(d, today))) : [];
     if (missing.length) {
       const journalDays = new Set(this.hub.journal.days());
       const version = this.store.version;
@@ -107,35 +99,35 @@ export class ScoreService {
         // loaded machine); four days at a time let tickets and calls in between.
         for (let i = 0; i < missing.length; i += SCORE_BATCH_DAYS) {
           const batch = missing.slice(i, i + SCORE_BATCH_DAYS);
-          const scores = await foldPool.scores({
-            ...this.jobBase(today), forRollup: rollup,
-            days: batch.map((date) => ({
-              date, until: endOfLocalDay(date, tz), records: recordsOn(records, date),
-              journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
-            })),
-          });
+          const scores = await foldPool.scores({ ...this.jobBase(today), days: batch.map((date) => this.closedDayJob(date, records, journalDays)) });
           // Kept only if nothing they depend on changed meanwhile; otherwise `day` scores them afresh.
           if (this.store.version !== version || this.hub.today() !== today) break;
-          scores.forEach((sc) => this.remember(keyOf(sc.date), sc));
+          scores.forEach((sc) => this.remember(this.key(sc.date, today), sc));
         }
       } catch (e) {
         this.hub.log(`report worker could not score days: ${(e as Error).message}`);
       }
     }
-    const live = await this.liveDay(dates, rollup);
+    const live = await this.liveDay(dates, false);
     const out: DayScore[] = [];
     for (const d of dates) {
-      const known = live?.date === d ? live : rollup && this.hub.today() === today ? kept(d) : undefined;
-      if (known) {
-        out.push(known);
-        continue;
-      }
-      // Scored here (no data dir, the worker failed, or the day's own report of the open day):
-      // one day per turn of the event loop.
-      out.push(this.day(d));
+      out.push(live?.date === d ? live : this.day(d));
       await new Promise<void>((r) => setImmediate(r));
     }
     return out;
+  }
+
+  /** A day that no longer changes: before today and not the journal's open day. */
+  private isSettled(date: string, today: string): boolean {
+    return date < today && date !== this.hub.journal.day;
+  }
+
+  /** A settled day as a scoring job for the report worker: the worker reads its journal. */
+  private closedDayJob(date: string, records: ActiveRecords, journalDays: ReadonlySet<string>) {
+    return {
+      date, until: endOfLocalDay(date, this.hub.tz), records: recordsOn(records, date),
+      journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
+    };
   }
 
   /** What every scoring job for the report worker carries. */
@@ -212,26 +204,7 @@ export class ScoreService {
     const range = this.rangeOf(period, of);
     const fromWorker = this.dataDir ? await this.periodFromWorker(period, of, range) : null;
     if (fromWorker) return fromWorker;
-    const days = await this.days(this.periodDays(range.from, range.to), true);
-    // Sums not kept yet (the first roll-up of a year: hundreds of days) are made a few days at a
-    // time, and each part's roll-up in a turn of its own, so that tickets and calls are answered
-    // in between.
-    const parts = this.parts(period, of, days);
-    const rollups: Rollup[] = [];
-    for (const [key, part] of parts) {
-      const before = this.settled(part);
-      if (!this.keptFor(key, before)) {
-        let sums = emptySums();
-        for (let i = 0; i < before.length; i += SUM_BATCH_DAYS) {
-          sums = sumDays(before.slice(i, i + SUM_BATCH_DAYS), sums);
-          await new Promise<void>((r) => setImmediate(r));
-        }
-        this.keep(key, before, sums);
-      }
-      rollups.push(this.rollupOf(key, part));
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    return this.result(period, of, range, days.length, parts.map(([key]) => key), rollups);
+    return this.assemble(period, of, range, await this.days(this.periodDays(range.from, range.to)));
   }
 
   /**
@@ -245,10 +218,8 @@ export class ScoreService {
     const today = this.hub.today();
     const version = this.store.version;
     const dates = this.periodDays(range.from, range.to);
-    let n = dates.length;
-    while (n > 0 && (dates[n - 1]! >= today || dates[n - 1] === this.hub.journal.day)) n--;
-    const settled = dates.slice(0, n);
-    const open = dates.slice(n);
+    const settled = dates.filter((d) => this.isSettled(d, today));
+    const open = dates.filter((d) => !this.isSettled(d, today));
     const parts: [string, { from: string; to: string }][] = [
       ...quartersOf(period, of).map((q): [string, { from: string; to: string }] => [`quarter:${q}`, periodRange('quarter', q)!]),
       [`${period}:${of}`, range],
@@ -264,16 +235,11 @@ export class ScoreService {
     if (missing.length) {
       const journalDays = new Set(this.hub.journal.days());
       const records = this.records();
-      const tz = this.hub.tz;
       try {
         const answer = await foldPool.rollupSums({
           ...this.jobBase(today), scope: `${this.dataDir}|${version}|${today}`,
           parts: missing.map(([key, r]) => ({
-            key,
-            days: settled.filter((d) => d >= r.from && d <= r.to).map((date) => ({
-              date, until: endOfLocalDay(date, tz), records: recordsOn(records, date),
-              journalPath: journalDays.has(date) ? join(this.dataDir!, 'journal', `${date}.jsonl`) : null,
-            })),
+            key, days: settled.filter((d) => d >= r.from && d <= r.to).map((date) => this.closedDayJob(date, records, journalDays)),
           })),
         });
         if (this.store.version !== version || this.hub.today() !== today) return null;
@@ -334,9 +300,7 @@ export class ScoreService {
   /** The days (in date order) that no longer change: all but today and the day still open. */
   private settled(days: readonly DayScore[]): readonly DayScore[] {
     const today = this.hub.today();
-    let n = days.length;
-    while (n > 0 && (days[n - 1]!.date >= today || days[n - 1]!.date === this.hub.journal.day)) n--;
-    return days.slice(0, n);
+    return days.filter((d) => this.isSettled(d.date, today));
   }
 
   /** The kept sums of exactly these days, if kept. */
@@ -368,6 +332,7 @@ export class ScoreService {
     }
     // A period of settled days only (a past quarter in a year's roll-up) has one answer: kept too.
     if (before.length === days.length) return (kept.finished ??= finishRollup(kept.sums));
-    return finishRollup(sumDays(days.slice(before.length), cloneSums(kept.sums)));
+    const today = this.hub.today();
+    return finishRollup(sumDays(days.filter((d) => !this.isSettled(d.date, today)), cloneSums(kept.sums)));
   }
 }
