@@ -57,12 +57,13 @@ export function scoresRoutes(hub: Hub, scoring: () => Promise<ScoreService>): Ro
   r.get('/api/reports/scores/rollup', async (req, res) => {
     const q = parse(rollupQuery, req.query);
     const svc = await scoring();
-    const result = await svc.periodAsync(q.period, q.of);
     if (q.format === 'csv') {
+      const result = await svc.periodAsync(q.period, q.of);
       const names = new Map<string, string>([...hub.config.staff.map((s) => [s.id, s.name] as const), ...hub.config.windows.map((w) => [w.id, w.name] as const)]);
       return sendCsv(res, `scores-${q.of}`, periodCsv(result, svc.rubric.parts.map((p) => p.id), names));
     }
-    res.json(result);
+    // Made as JSON text in the report worker: the hub's thread only sends it on.
+    res.type('json').send(await svc.periodText(q.period, q.of));
   });
   return r;
 }

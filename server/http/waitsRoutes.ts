@@ -70,9 +70,10 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
       return compute(from, to, q);
     }
   };
-  // The JSON text of kept reports: a manager's screen asking again for a month of closed days
-  // costs the hub's thread no new serialising (a few ms for a month of a busy hall).
-  const texts = new WeakMap<object, string>();
+  // The JSON of kept reports, as the bytes sent: a manager's screen asking again for a month of
+  // closed days costs the hub's thread no new serialising (a few ms for a month of a busy hall)
+  // and no new copy of the text into bytes.
+  const texts = new WeakMap<object, Buffer>();
   const query = (req: Request) => {
     const q = parse(waitsQuerySchema, req.query);
     return { q, ...resolvePeriod(q, hub.today()) };
@@ -108,12 +109,12 @@ export function waitsRoutes(hub: Hub, dataDir?: string): Router {
       return;
     }
     // A period of closed days gives the very report object kept above: its text is kept with it.
-    let text = texts.get(report);
-    if (!text) {
-      text = JSON.stringify(report);
-      texts.set(report, text);
+    let body = texts.get(report);
+    if (!body) {
+      body = Buffer.from(JSON.stringify(report));
+      texts.set(report, body);
     }
-    res.type('json').send(text);
+    res.type('json').send(body);
   });
 
   r.get('/api/reports/waits/heatmap', async (req, res) => {

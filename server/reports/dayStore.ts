@@ -7,7 +7,7 @@ import { TicketFold, ticketTimes } from '../../shared/reports/ticketTimes.ts';
 import type { Hub } from '../hub.ts';
 import { readDayFile, writeDayFile } from './compactFile.ts';
 import { forEachJournalEvent } from './journalLines.ts';
-import { aboutHeld, dayStamp, followHeld } from './heldOverDays.ts';
+import { aboutHeld, dayStampOf, followHeld } from './heldOverDays.ts';
 import { heldAtClose } from '../heldOver.ts';
 import { foldPool } from './foldPool.ts';
 
@@ -24,6 +24,12 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 export class DayStore {
   private readonly memory = new Map<string, { cols: DayColumns; journalSize: number }>();
   private live: { seq: number; minute: number; cols: DayColumns } | null = null;
+  /**
+   * Closed days' stamps (see `journalSize`), kept while the journal's open day is the same: every
+   * wait report checks each of its days, and stating and opening a year of files on the hub's
+   * thread at each question held tickets and calls up while a manager's screen kept asking.
+   */
+  private stamps: { open: string | null; known: Map<string, number> } = { open: null, known: new Map() };
   /** Days folded from journals / read from compact files since start: for the benchmark and the log. */
   readonly counters = { folded: 0, readCompact: 0, fromMemory: 0 };
 
@@ -50,8 +56,16 @@ export class DayStore {
 
   private journalSize(day: string): number {
     if (!this.dataDir) return this.hub.journal.readDay(day).length + this.heldEndsInMemory(day).length;
+    const open = this.hub.journal.day;
+    if (this.stamps.open !== open) this.stamps = { open, known: new Map() };
+    const kept = this.stamps.known.get(day);
+    if (kept !== undefined) return kept;
     // Plus the next day's size while this day's close left tickets in hand (server/reports/heldOverDays.ts).
-    return dayStamp(join(this.dataDir, 'journal', `${day}.jsonl`));
+    const { stamp, next } = dayStampOf(join(this.dataDir, 'journal', `${day}.jsonl`));
+    // The hub writes only its open day's file: a day before it, and the next day it counts when that
+    // is not the open day either, stay as they are while the open day is the same one.
+    if (open && day < open && stamp >= 0 && (!next || next < join(this.dataDir, 'journal', `${open}.jsonl`))) this.stamps.known.set(day, stamp);
+    return stamp;
   }
 
   private serves(): Record<string, string[]> {
@@ -77,7 +91,9 @@ export class DayStore {
     for (const day of this.hub.journal.days()) {
       if (day < from || day > to || day === this.hub.journal.day) continue;
       const size = this.journalSize(day);
-      if (size < 0 || this.cached(day, size)) {
+      // A day already in memory costs nothing here; one read from its compact file gives way after.
+      if (size < 0 || this.memory.get(day)?.journalSize === size) continue;
+      if (this.cached(day, size)) {
         await turn();
         continue;
       }

@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { FoldJob } from './foldDay.ts';
 import type { DayScore } from '../../shared/scoring/dailyScore.ts';
-import type { RollupSumsJob, ScoresJob, WaitsJob, WaitsResult } from './reportJobs.ts';
-import type { RollupSums } from '../../shared/scoring/rollup.ts';
+import type { RollupAnswer, RollupJob, ScoresJob, WaitsJob, WaitsResult } from './reportJobs.ts';
 
 /**
- * One worker thread that folds closed days, computes multi-day wait reports and scores closed days
+ * One worker thread that folds closed days, computes multi-day wait reports, scores days and makes roll-ups
  * off the hub's thread, started on first use and ended
  * when idle for a while (a report is asked for a few times a day). Jobs run one after another:
  * the hub PC has few cores and the journal's writes need one.
@@ -15,8 +14,8 @@ export class FoldPool {
   private next = 1;
   private waiting = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   private idle: NodeJS.Timeout | null = null;
-  /** Jobs sent, by kind: for the tests and the benchmark, to see which work left the hub's thread. */
-  readonly counters = { fold: 0, waits: 0, scores: 0, rollupSums: 0, failed: 0 };
+  /** Jobs sent, by kind, and the settled days sent for roll-ups: for the tests and the benchmark, to see which work left the hub's thread. */
+  readonly counters = { fold: 0, waits: 0, scores: 0, rollup: 0, failed: 0, rollupDays: 0 };
 
   fold(job: FoldJob): Promise<void> {
     return this.run({ ...job, kind: 'fold' }).then(() => undefined);
@@ -32,12 +31,14 @@ export class FoldPool {
     return this.run({ ...job, kind: 'scores' }) as Promise<DayScore[]>;
   }
 
-  /** The sums of a roll-up's parts over their settled days, the days scored and kept in the worker. */
-  rollupSums(job: Omit<RollupSumsJob, 'kind'>): Promise<{ key: string; sums: RollupSums }[]> {
-    return this.run({ ...job, kind: 'rollupSums' }) as Promise<{ key: string; sums: RollupSums }[]>;
+  /** A period's roll-up as JSON text, or what the worker lacks to make it (see `RollupJob`). */
+  rollup(job: Omit<RollupJob, 'kind'>): Promise<RollupAnswer> {
+    // Settled days sent along: none while the worker keeps the sums of the days asked before.
+    for (const p of job.parts) this.counters.rollupDays += p.days?.length ?? 0;
+    return this.run({ ...job, kind: 'rollup' }) as Promise<RollupAnswer>;
   }
 
-  private run(job: { kind: 'fold' | 'waits' | 'scores' | 'rollupSums' }): Promise<unknown> {
+  private run(job: { kind: 'fold' | 'waits' | 'scores' | 'rollup' }): Promise<unknown> {
     this.counters[job.kind] += 1;
     const w = this.start();
     const id = this.next++;

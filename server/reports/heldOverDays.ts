@@ -86,10 +86,15 @@ const size = (path: string) => {
 
 /** What a closed day's compact file is checked against: its journal's size, plus the next day's while tickets were held. */
 export function dayStamp(journalPath: string): number {
+  return dayStampOf(journalPath).stamp;
+}
+
+/** The same, with the next day's file it counted (null when none: no ticket was held, or no next day yet). */
+export function dayStampOf(journalPath: string): { stamp: number; next: string | null } {
   const own = size(journalPath);
-  if (own < 0 || !heldIdsOf(journalPath).size) return own;
+  if (own < 0 || !heldIdsOf(journalPath).size) return { stamp: own, next: null };
   const next = nextDayFile(journalPath);
-  return next ? own + size(next) : own;
+  return next ? { stamp: own + size(next), next } : { stamp: own, next: null };
 }
 
 /** The next day's events about tickets a close left in hand: an event with one of their ids. */

@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import type { HallEvent } from '../../shared/events.ts';
 import type { HallConfig } from '../../shared/config.ts';
 import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import type { ActiveRecords } from '../../shared/scoring/records.ts';
-import { emptySums, forRollup, sumDays, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { cloneSums, emptySums, finishRollup, forRollup, periodAnswer, sumDays, type PeriodHead, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
 import type { Rubric } from '../../shared/scoring/rubrics.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { parseJournal } from '../journal.ts';
@@ -79,28 +80,55 @@ export function runWaits(job: WaitsJob): WaitsResult {
   return { report: waitsReport(job.from, job.to, days, job.config, opts) };
 }
 
-/** A journal's text, or its first `bytes` (always a whole number of lines: the hub's durable length). */
-function journalText(path: string, bytes?: number): string {
-  if (bytes === undefined) return readFileSync(path, 'utf8');
-  const buf = Buffer.allocUnsafe(bytes);
+/**
+ * The open day's events read so far: each roll-up reads only the lines appended since the last,
+ * where reading and parsing the whole growing day kept the worker busy (and its copies collected)
+ * about 20 ms per roll-up by the end of a busy day. Checked to be the same file, with the same
+ * last bytes where the last read ended, and a seq that follows on: else the day is read whole.
+ */
+let openDay: { path: string; dev: number; ino: number; bytes: number; tail: Buffer; events: HallEvent[] } | null = null;
+const TAIL_CHECK = 64;
+
+function readRange(fd: number, from: number, to: number, path: string): Buffer {
+  const buf = Buffer.allocUnsafe(to - from);
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, from + got);
+    if (n === 0) throw new Error(`${path}: shorter than the ${to} bytes the hub holds durable`);
+    got += n;
+  }
+  return buf;
+}
+
+function durableEvents(path: string, bytes: number): HallEvent[] {
   const fd = openSync(path, 'r');
   try {
-    let got = 0;
-    while (got < bytes) {
-      const n = readSync(fd, buf, got, bytes - got, got);
-      if (n === 0) throw new Error(`${path}: shorter than the ${bytes} bytes the hub holds durable`);
-      got += n;
+    const st = fstatSync(fd);
+    const known = openDay;
+    let events: HallEvent[] | null = null;
+    if (known && known.path === path && known.dev === st.dev && known.ino === st.ino && bytes >= known.bytes) {
+      const tailFrom = known.bytes - known.tail.length;
+      if (readRange(fd, tailFrom, known.bytes, path).equals(known.tail)) {
+        const more = bytes > known.bytes ? parseJournal(readRange(fd, known.bytes, bytes, path).toString('utf8'), path) : [];
+        const last = known.events.at(-1);
+        if (!more.length) events = known.events;
+        else if (!last || more[0]!.seq === last.seq + 1) events = known.events.concat(more);
+      }
     }
+    events ??= parseJournal(readRange(fd, 0, bytes, path).toString('utf8'), path);
+    const tailLen = Math.min(TAIL_CHECK, bytes);
+    openDay = { path, dev: st.dev, ino: st.ino, bytes, tail: readRange(fd, bytes - tailLen, bytes, path), events };
+    return events;
   } finally {
     closeSync(fd);
   }
-  return buf.toString('utf8');
 }
 
 export function runScores(job: ScoresJob): DayScore[] {
   return job.days.map((d) => {
-    // Read exactly as the journal's own readDay reads a closed day.
-    const events = d.journalPath && existsSync(d.journalPath) ? parseJournal(journalText(d.journalPath, d.bytes), d.journalPath) : [];
+    // Read exactly as the journal's own readDay reads a closed day; the open day up to its durable bytes.
+    const present = d.journalPath !== null && existsSync(d.journalPath);
+    const events = !present ? [] : d.bytes === undefined ? parseJournal(readFileSync(d.journalPath!, 'utf8'), d.journalPath!) : durableEvents(d.journalPath!, d.bytes);
     const score = scoreDay({
       date: d.date, config: job.config, events, schedule: job.schedule, records: d.records, rubric: job.rubric, until: d.until, asOf: job.asOf,
     });
@@ -108,36 +136,90 @@ export function runScores(job: ScoresJob): DayScore[] {
   });
 }
 
-export interface RollupSumsJob {
-  kind: 'rollupSums';
+/** What scoring a day needs besides the day: kept in the worker under `RollupJob.ctxKey`. */
+export interface ScoringContext {
   config: ScoresJob['config'];
   schedule: ScheduleSettings;
   rubric: Rubric;
   asOf: string;
   /** What the days' scores are kept under in the worker: the hub (its data dir), its scoring settings' version and the date. */
   scope: string;
-  /** Each part of a roll-up (a quarter, the period) with its settled days, in date order. */
-  parts: { key: string; days: ScoresJob['days'] }[];
 }
+
+/**
+ * A period's roll-up, made whole in the worker: its settled days scored, kept and summed there,
+ * today scored from the open day's durable bytes and added, and the answer written as JSON. The
+ * hub's thread sends a few hundred bytes and sends the text on. The context and the settled days
+ * are sent only when the worker says it lacks them (first time, new settings, a restarted worker).
+ */
+export interface RollupJob {
+  kind: 'rollup';
+  ctxKey: string;
+  ctx?: ScoringContext;
+  /** What the settled days' sums are kept under: the same string while the same days would be summed. */
+  sig: string;
+  /** Each part (the quarters, then the period, last) with its range; its settled days in date order only when resent. */
+  parts: { key: string; from: string; to: string; days?: ScoresJob['days'] }[];
+  /**
+   * The days not yet settled (today; the journal's open day after midnight), in date order: scored
+   * afresh each time, the open day from its journal's durable bytes, and added to the parts they fall in.
+   */
+  open: ScoresJob['days'];
+  head: PeriodHead;
+}
+
+export type RollupAnswer = { text: string } | { missing: 'ctx' | 'days' };
 
 // Settled days' scores, as a roll-up reads them, kept in the worker between roll-ups (a quarter
 // and its year share their days): the hub's thread never holds them.
 const settledDays = new Map<string, DayScore>();
+const contexts = new Map<string, ScoringContext>();
+type KeptSums = { sig: string; sums: RollupSums; finished?: Rollup };
+const partSums = new Map<string, KeptSums>();
 
-/** The sums of each part's days, added in date order as `sumDays` adds them on the hub's thread. */
-export function runRollupSums(job: RollupSumsJob): { key: string; sums: RollupSums }[] {
-  return job.parts.map((part) => {
-    let sums = emptySums();
-    for (const d of part.days) {
-      const k = `${job.scope}|${d.date}`;
-      let day = settledDays.get(k);
-      if (!day) {
-        day = runScores({ ...job, kind: 'scores', forRollup: true, days: [d] })[0]!;
-        if (settledDays.size >= 2000) settledDays.delete(settledDays.keys().next().value!);
-        settledDays.set(k, day);
-      }
-      sums = sumDays([day], sums);
+const capped = <V>(m: Map<string, V>, cap: number, key: string, value: V) => {
+  m.delete(key);
+  if (m.size >= cap) m.delete(m.keys().next().value!);
+  m.set(key, value);
+};
+
+/** The sums of a part's settled days, added in date order as `sumDays` adds them on the hub's thread. */
+function settledSums(ctx: ScoringContext, days: ScoresJob['days']): RollupSums {
+  let sums = emptySums();
+  for (const d of days) {
+    const k = `${ctx.scope}|${d.date}`;
+    let day = settledDays.get(k);
+    if (!day) {
+      day = runScores({ ...ctx, kind: 'scores', forRollup: true, days: [d] })[0]!;
+      capped(settledDays, 2000, k, day);
     }
-    return { key: part.key, sums };
+    sums = sumDays([day], sums);
+  }
+  return sums;
+}
+
+export function runRollup(job: RollupJob): RollupAnswer {
+  if (job.ctx) capped(contexts, 8, job.ctxKey, job.ctx);
+  const ctx = contexts.get(job.ctxKey);
+  if (!ctx) return { missing: 'ctx' };
+  const kept = job.parts.map((p) => {
+    const k = partSums.get(`${ctx.scope}|${p.key}`);
+    return k?.sig === job.sig ? k : null;
   });
+  if (kept.some((k, i) => !k && !job.parts[i]!.days)) return { missing: 'days' };
+  const sums = job.parts.map((p, i): KeptSums => {
+    if (kept[i]) return kept[i];
+    const entry: KeptSums = { sig: job.sig, sums: settledSums(ctx, p.days!) };
+    capped(partSums, 64, `${ctx.scope}|${p.key}`, entry);
+    return entry;
+  });
+  const open = runScores({ ...ctx, kind: 'scores', forRollup: true, days: job.open });
+  const rollups = job.parts.map((p, i) => {
+    const k = sums[i]!;
+    const mine = open.filter((d) => d.date >= p.from && d.date <= p.to);
+    // A part of settled days only (a past quarter) has one answer while its sums are kept.
+    if (!mine.length) return (k.finished ??= finishRollup(k.sums));
+    return finishRollup(sumDays(mine, cloneSums(k.sums)));
+  });
+  return { text: JSON.stringify(periodAnswer(job.head, job.parts.map((p) => p.key), rollups)) };
 }

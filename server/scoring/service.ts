@@ -1,7 +1,7 @@
 import { invalid } from '../../shared/errors.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn, type ActiveRecords } from '../../shared/scoring/records.ts';
-import { bestOf, cloneSums, finishRollup, periodRange, quartersOf, sumDays, type Period, type Rollup, type RollupRow, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { cloneSums, finishRollup, periodAnswer, periodRange, quartersOf, sumDays, type Period, type PeriodResult, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
@@ -13,16 +13,16 @@ import type { ScoringStore } from './store.ts';
 /** Closed days scored per message to the report worker (see `days`). */
 const SCORE_BATCH_DAYS = 4;
 
-export interface PeriodResult extends Rollup {
-  period: Period;
-  of: string;
-  from: string;
-  to: string;
-  days: number;
-  rubricId: string;
-  /** Each quarter's 流动红旗窗口 and 工作标兵: the top 3 not disqualified. */
-  quarters: { quarter: string; windows: RollupRow[]; staff: RollupRow[] }[];
-}
+export type { PeriodResult } from '../../shared/scoring/rollup.ts';
+
+// Each hall config object the worker has been sent, by a number: a scoring context is kept there under it.
+const configIds = new WeakMap<object, number>();
+let configCount = 0;
+const configId = (config: object): number => {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = ++configCount));
+  return id;
+};
 
 /**
  * Scores are projections, never stored: a day is scored from its journal, the schedule, the
@@ -34,8 +34,6 @@ export class ScoreService {
   /** Sums of a period's settled days, by period (see `rollupOf`). */
   private keptSums = new Map<string, { days: readonly DayScore[]; sums: RollupSums; finished?: Rollup }>();
   private periodDaysKept: { key: string; days: readonly string[] } | null = null;
-  /** Each roll-up part's sums over its settled days, from the report worker (see `periodFromWorker`). */
-  private workerSums = new Map<string, { sig: string; sums: RollupSums; finished?: Rollup }>();
   private active: { version: string; records: ActiveRecords } | null = null;
 
   constructor(
@@ -108,7 +106,7 @@ export class ScoreService {
         this.hub.log(`report worker could not score days: ${(e as Error).message}`);
       }
     }
-    const live = await this.liveDay(dates, false);
+    const live = await this.liveDay(dates);
     const out: DayScore[] = [];
     for (const d of dates) {
       out.push(live?.date === d ? live : this.day(d));
@@ -145,14 +143,14 @@ export class ScoreService {
    * year's roll-up would hold up tickets and calls that long each time. Null when `dates` has no
    * open day today, or there is no data dir or worker: `day` then scores it here.
    */
-  private async liveDay(dates: readonly string[], rollup: boolean): Promise<DayScore | null> {
+  private async liveDay(dates: readonly string[]): Promise<DayScore | null> {
     const today = this.hub.today();
     const file = this.hub.journal.durableOpenDay?.();
     // An open day with nothing written yet costs nothing to score here.
     if (!this.dataDir || !file?.bytes || this.hub.journal.day !== today || !dates.includes(today)) return null;
     try {
       const [score] = await foldPool.scores({
-        ...this.jobBase(today), forRollup: rollup,
+        ...this.jobBase(today),
         days: [{ date: today, journalPath: file.path, bytes: file.bytes, until: Math.min(this.hub.clock.now(), endOfLocalDay(today, this.hub.tz)), records: recordsOn(this.records(), today) }],
       });
       // Asked across midnight: the day scored is no longer today's, and `day` knows what it is now.
@@ -197,75 +195,77 @@ export class ScoreService {
   }
 
   /**
-   * The same roll-up, with the closed days scored in the report worker: a year's roll-up scores
-   * hundreds of days, and tickets and calls are answered meanwhile.
+   * The same roll-up as JSON text, made whole in the report worker (see `RollupJob`): a year's
+   * roll-up scores hundreds of days, and a manager's screen asking it again and again would
+   * otherwise hold tickets and calls up on the hub's thread each time. Made here, from the days,
+   * without a data dir or when the worker fails.
    */
-  async periodAsync(period: Period, of: string): Promise<PeriodResult> {
+  async periodText(period: Period, of: string): Promise<string> {
     const range = this.rangeOf(period, of);
-    const fromWorker = this.dataDir ? await this.periodFromWorker(period, of, range) : null;
-    if (fromWorker) return fromWorker;
-    return this.assemble(period, of, range, await this.days(this.periodDays(range.from, range.to)));
+    const text = this.dataDir ? await this.periodInWorker(period, of, range) : null;
+    return text ?? JSON.stringify(this.assemble(period, of, range, await this.days(this.periodDays(range.from, range.to))));
+  }
+
+  /** The roll-up as an object (for its CSV): the same figures as `periodText`. */
+  async periodAsync(period: Period, of: string): Promise<PeriodResult> {
+    return JSON.parse(await this.periodText(period, of)) as PeriodResult;
   }
 
   /**
-   * The roll-up with its settled days scored, kept and summed in the report worker: only each
-   * part's sums come to the hub's thread (a hundred-odd rows), never a year of days' scores,
-   * whose copying and collection held the thread in the first seconds of a year's roll-up. Today
-   * is scored in the worker too and added here. Null when the worker fails or what the sums
-   * depend on changed meanwhile: the roll-up is then made from the days (`days`, `rollupOf`).
+   * The roll-up from the report worker, or null when the worker fails or what it depends on
+   * changed meanwhile. The worker keeps the scoring context and each part's sums over its settled
+   * days; they are sent only when it says it lacks them, so asking again sends the open days only.
    */
-  private async periodFromWorker(period: Period, of: string, range: { from: string; to: string }): Promise<PeriodResult | null> {
+  private async periodInWorker(period: Period, of: string, range: { from: string; to: string }): Promise<string | null> {
     const today = this.hub.today();
     const version = this.store.version;
     const dates = this.periodDays(range.from, range.to);
     const settled = dates.filter((d) => this.isSettled(d, today));
-    const open = dates.filter((d) => !this.isSettled(d, today));
-    const parts: [string, { from: string; to: string }][] = [
-      ...quartersOf(period, of).map((q): [string, { from: string; to: string }] => [`quarter:${q}`, periodRange('quarter', q)!]),
-      [`${period}:${of}`, range],
-    ];
-    // The settled days are the same list while these are: the period's days are made from them.
-    const sig = `${version}|${today}|${this.hub.journal.day}|${settled.length}|${settled[0]}|${settled.at(-1)}`;
-    const kept = new Map<string, { sig: string; sums: RollupSums; finished?: Rollup }>();
-    for (const [key] of parts) {
-      const k = this.workerSums.get(key);
-      if (k?.sig === sig) kept.set(key, k);
-    }
-    const missing = parts.filter(([key]) => !kept.has(key));
-    if (missing.length) {
-      const journalDays = new Set(this.hub.journal.days());
-      const records = this.records();
-      try {
-        const answer = await foldPool.rollupSums({
-          ...this.jobBase(today), scope: `${this.dataDir}|${version}|${today}`,
-          parts: missing.map(([key, r]) => ({
-            key, days: settled.filter((d) => d >= r.from && d <= r.to).map((date) => this.closedDayJob(date, records, journalDays)),
-          })),
-        });
-        if (this.store.version !== version || this.hub.today() !== today) return null;
-        for (const a of answer) {
-          const entry = { sig, sums: a.sums };
-          kept.set(a.key, entry);
-          this.workerSums.delete(a.key);
-          if (this.workerSums.size >= 64) this.workerSums.delete(this.workerSums.keys().next().value!);
-          this.workerSums.set(a.key, entry);
-        }
-      } catch (e) {
-        this.hub.log(`report worker could not sum the roll-up: ${(e as Error).message}`);
-        return null;
+    const parts = [...quartersOf(period, of).map((q) => ({ key: `quarter:${q}`, ...periodRange('quarter', q)! })), { key: `${period}:${of}`, ...range }];
+    const records = this.records();
+    const journalDays = () => new Set(this.hub.journal.days());
+    const open = dates.filter((d) => !this.isSettled(d, today)).map((d) => this.openDayJob(d, today, records));
+    // An open day whose durable bytes are not known (a journal kept in memory) is scored here.
+    if (open.some((d) => d === null)) return null;
+    const job = {
+      ctxKey: `${this.dataDir}|${configId(this.hub.config)}|${version}|${today}`,
+      // The settled days are the same list while these are: the period's days are made from them.
+      sig: `${version}|${today}|${this.hub.journal.day}|${settled.length}|${settled[0]}|${settled.at(-1)}`,
+      parts,
+      open: open as NonNullable<(typeof open)[number]>[],
+      head: { period, of, ...range, days: dates.length, rubricId: this.rubric.id },
+    };
+    try {
+      let answer = await foldPool.rollup(job);
+      if ('missing' in answer) {
+        const known = journalDays();
+        const ctx = { ...this.jobBase(today), scope: `${this.dataDir}|${version}|${today}` };
+        answer = await foldPool.rollup({ ...job, ctx, parts: parts.map((p) => ({ ...p, days: settled.filter((d) => d >= p.from && d <= p.to).map((date) => this.closedDayJob(date, records, known)) })) });
       }
+      if ('missing' in answer) throw new Error(`the worker still lacks the roll-up's ${answer.missing}`);
+      // Asked across midnight or a settings change: the figures are made again, here.
+      if (this.store.version !== version || this.hub.today() !== today) return null;
+      return answer.text;
+    } catch (e) {
+      this.hub.log(`report worker could not make the roll-up: ${(e as Error).message}`);
+      return null;
     }
-    const live = open.length ? await this.liveDay(open, true) : null;
-    if (this.store.version !== version || this.hub.today() !== today) return null;
-    const openDays = open.map((d) => (live?.date === d ? live : this.day(d)));
-    const rollups = parts.map(([key, r]) => {
-      const k = kept.get(key)!;
-      const mine = openDays.filter((d) => d.date >= r.from && d.date <= r.to);
-      // A part of settled days only (a past quarter) has one answer while its sums are kept.
-      if (!mine.length) return (k.finished ??= finishRollup(k.sums));
-      return finishRollup(sumDays(mine, cloneSums(k.sums)));
-    });
-    return this.result(period, of, range, dates.length, parts.map(([key]) => key), rollups);
+  }
+
+  /**
+   * A day not yet settled (today, or the journal's open day after midnight) as the report worker
+   * scores it: the open day from its journal's durable bytes, which hold exactly the events the
+   * hub holds; a day with no journal open, from no events, as `day` scores it.
+   */
+  private openDayJob(date: string, today: string, records: ActiveRecords) {
+    const open = date === this.hub.journal.day;
+    const file = open ? this.hub.journal.durableOpenDay?.() : null;
+    if (open && !file) return null;
+    const end = endOfLocalDay(date, this.hub.tz);
+    return {
+      date, until: date === today ? Math.min(this.hub.clock.now(), end) : end, records: recordsOn(records, date),
+      ...(file ? { journalPath: file.path, bytes: file.bytes } : { journalPath: null }),
+    };
   }
 
   private rangeOf(period: Period, of: string): { from: string; to: string } {
@@ -293,8 +293,7 @@ export class ScoreService {
 
   /** The answer from each part's roll-up (`parts`' order: the quarters, then the period). */
   private result(period: Period, of: string, range: { from: string; to: string }, days: number, keys: string[], rollups: Rollup[]): PeriodResult {
-    const quarters = keys.slice(0, -1).map((key, i) => ({ quarter: key.slice('quarter:'.length), windows: bestOf(rollups[i]!.windows), staff: bestOf(rollups[i]!.staff) }));
-    return { period, of, ...range, days, rubricId: this.rubric.id, ...rollups.at(-1)!, quarters };
+    return periodAnswer({ period, of, ...range, days, rubricId: this.rubric.id }, keys, rollups);
   }
 
   /** The days (in date order) that no longer change: all but today and the day still open. */

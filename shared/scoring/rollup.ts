@@ -136,3 +136,35 @@ export function rollup(days: readonly DayScore[]): Rollup {
 export function bestOf(rows: readonly RollupRow[], n = 3): RollupRow[] {
   return rows.filter((r) => !r.disqualified && r.days > 0).slice(0, n);
 }
+
+/** A period's roll-up as the API answers it. */
+export interface PeriodResult extends Rollup {
+  period: Period;
+  of: string;
+  from: string;
+  to: string;
+  days: number;
+  rubricId: string;
+  /** Each quarter's 流动红旗窗口 and 工作标兵: the top 3 not disqualified. */
+  quarters: { quarter: string; windows: RollupRow[]; staff: RollupRow[] }[];
+}
+
+/** What a period's answer says of itself, besides its roll-ups. */
+export interface PeriodHead {
+  period: Period;
+  of: string;
+  from: string;
+  to: string;
+  days: number;
+  rubricId: string;
+}
+
+/**
+ * The answer from each part's roll-up, in the order of `keys`: the quarters (`quarter:2026-Q1`),
+ * then the period itself, last. The hub's thread and the report worker build it the same way.
+ */
+export function periodAnswer(head: PeriodHead, keys: readonly string[], rollups: readonly Rollup[]): PeriodResult {
+  const quarters = keys.slice(0, -1).map((key, i) => ({ quarter: key.slice('quarter:'.length), windows: bestOf(rollups[i]!.windows), staff: bestOf(rollups[i]!.staff) }));
+  const { period, of, from, to, days, rubricId } = head;
+  return { period, of, from, to, days, rubricId, ...rollups.at(-1)!, quarters };
+}

@@ -65,6 +65,10 @@ describe('business days', () => {
     h = await startHub({ dataDir, start: '2026-11-24T00:05:00+08:00' });
     const n1 = (await h.api('POST', '/api/tickets', { serviceId: 'A' })).body;
     expect(n1.number).toBe('A001');
+    // The closed day's report asked while its ticket is still in hand: not served yet.
+    const m01 = await h.login('M01');
+    const before = (await h.api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-23', undefined, m01)).body;
+    expect(before.total).toMatchObject({ issued: 2, served: 0 });
     h.clock.set(at('2026-11-24T00:10:00+08:00'));
     const fin = await h.api('POST', '/api/windows/W1/finish', { outcome: 'one-time-notice' }, s01);
     expect(fin.status).toBe(200);
@@ -74,7 +78,6 @@ describe('business days', () => {
     await h.api('POST', '/api/tickets', { serviceId: 'A' });
     expect((await h.api('GET', `/api/tickets/${a1.id}`)).body).toMatchObject({ status: 'done', outcome: 'one-time-notice' });
 
-    const m01 = await h.login('M01');
     const day = (await h.api('GET', '/api/reports/waits?from=2026-11-23&to=2026-11-23', undefined, m01)).body;
     expect(day.total).toMatchObject({ issued: 2, served: 1, abandoned: 1 });
     const next = (await h.api('GET', '/api/reports/waits?from=2026-11-24&to=2026-11-24', undefined, m01)).body;

@@ -115,6 +115,28 @@ describe('the report worker', () => {
     expect(answer).toEqual(here);
     expect(answer!.staff.some((st) => st.served > 0)).toBe(true);
   }, 120_000);
+
+  it('reads only what the open day appended since its last read, and the whole day when the file is another', async () => {
+    const lines = readFileSync(journal(DAYS[1]!), 'utf8').split('\n').filter(Boolean);
+    const upTo = (n: number) => `${lines.slice(0, n).join('\n')}\n`;
+    const growing = join(dir, 'appending.jsonl');
+    const base = { config: hall, schedule: DEFAULT_SCHEDULE, rubric: standardRubric, asOf: DAYS[1]! };
+    const until = Date.parse(`${DAYS[1]}T17:00:00+08:00`);
+    const records = recordsOn(activeRecords([]), DAYS[1]!);
+    const scoreOf = async (text: string) => (await foldPool.scores({ ...base, days: [{ date: DAYS[1]!, journalPath: growing, bytes: Buffer.byteLength(text), until, records }] }))[0];
+    const here = (text: string) => scoreDay({ ...base, date: DAYS[1]!, until, records, events: parseJournal(text, growing) });
+    // The day grows by appends, as the hub writes it: each read adds the new lines to the last.
+    for (const n of [Math.floor(lines.length / 3), Math.floor(lines.length / 3), Math.floor((lines.length * 2) / 3), lines.length]) {
+      writeFileSync(growing, upTo(n));
+      expect(await scoreOf(upTo(n))).toEqual(here(upTo(n)));
+    }
+    // The same path now holds another day's lines (a data dir restored from a backup): read whole.
+    const other = readFileSync(journal(DAYS[2]!), 'utf8');
+    writeFileSync(growing, other);
+    const otherScore = scoreDay({ ...base, date: DAYS[1]!, until, records, events: parseJournal(other, growing) });
+    expect(await scoreOf(other)).toEqual(otherScore);
+    expect(otherScore).not.toEqual(here(upTo(lines.length)));
+  }, 120_000);
 });
 
 describe('the hub', () => {
@@ -138,16 +160,20 @@ describe('the hub', () => {
     const day = await h.api('GET', `/api/reports/scores?date=${DAYS[1]}`, undefined, manager);
     expect(day.status).toBe(200);
     expect(foldPool.counters.scores).toBeGreaterThan(before.scores);
-    // A year's roll-up: its settled days are scored, kept and summed in the worker, and only the
-    // sums come back.
-    const sumsBefore = foldPool.counters.rollupSums;
+    // A year's roll-up is made whole in the worker: its settled days are sent, scored, kept and
+    // summed there, and the answer comes back as JSON text.
+    const rollupBefore = { ...foldPool.counters };
     const year = await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager);
     expect(year.status).toBe(200);
-    expect(foldPool.counters.rollupSums).toBe(sumsBefore + 1);
-    // Asked again, the sums are kept: nothing more goes to the worker.
+    expect(foldPool.counters.rollup).toBeGreaterThan(rollupBefore.rollup);
+    expect(foldPool.counters.rollupDays).toBeGreaterThanOrEqual(rollupBefore.rollupDays + DAYS.length);
+    // Asked again, the worker keeps the sums: one job, and no settled day is sent again.
     const again = { ...foldPool.counters };
-    expect((await h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager)).body).toEqual(year.body);
-    expect(foldPool.counters.rollupSums).toBe(again.rollupSums);
+    const yearAgain = await fetch(`${h.url}/api/reports/scores/rollup?period=year&of=2026`, { headers: { authorization: `Bearer ${manager}` } });
+    expect(yearAgain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await yearAgain.json()).toEqual(year.body);
+    expect(foldPool.counters.rollup).toBe(again.rollup + 1);
+    expect(foldPool.counters.rollupDays).toBe(again.rollupDays);
     expect(foldPool.counters.scores).toBe(again.scores);
     // The same roll-up made on the hub's thread from the days (the way without a worker) agrees.
     const here = new ScoreService(h.running.hub, await ScoringStore.open(dir)).period('year', '2026');
@@ -165,10 +191,12 @@ describe('the hub', () => {
       expect((await h.api('POST', `/api/windows/W1/${step}`, step === 'finish' ? { outcome: 'done' } : undefined, staff)).status).toBe(200);
     }
     expect((await h.api('POST', `/api/tickets/${t.body.id}/rating`, { score: 5 })).status).toBe(201);
-    const before = foldPool.counters.scores;
+    const before = { ...foldPool.counters };
     const month = await h.api('GET', '/api/reports/scores/rollup?period=month&of=2026-11', undefined, manager);
     expect(month.status).toBe(200);
-    expect(foldPool.counters.scores).toBe(before + 1);
+    // Made in the worker, today included: no day was scored for the hub's thread to sum.
+    expect(foldPool.counters.rollup).toBeGreaterThan(before.rollup);
+    expect(foldPool.counters.scores).toBe(before.scores);
     // The same day scored on the hub's thread (a day's own report scores the open day there).
     const today = await h.api('GET', '/api/reports/scores?date=2026-11-23', undefined, manager);
     const row = month.body.staff.find((r: { id: string }) => r.id === 'S001');
