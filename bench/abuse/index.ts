@@ -162,6 +162,13 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
       const [qt, qc, ut, uc] = [p99(quiet.ticket), p99(quiet.call), p99(under.ticket), p99(under.call)];
       const met = ut <= 2 * qt && uc <= 2 * qc;
       row(what, `ticket p99 ${f(ut)} ms, call p99 ${f(uc)} ms (${under.ticket.length} each)${extra}`, `ticket p99 ${f(qt)} ms, call p99 ${f(qc)} ms`, `within 2×: ${met ? 'met' : 'NOT met'}`);
+      // ABUSE_TAIL=1 also prints the slowest answers of the phase and of the quiet reference: a p99
+      // of some 300 answers is their third slowest, and the tail shows whether a few stalls or a
+      // broad slowing made it.
+      if (process.env.ABUSE_TAIL) {
+        const tail = (v: number[]) => v.slice().sort((a, b) => b - a).slice(0, 8).map((x) => f(x)).join(' ');
+        console.log(`  slowest: tickets ${tail(under.ticket)} | calls ${tail(under.call)} (quiet: ${tail(quiet.ticket)} | ${tail(quiet.call)})`);
+      }
     };
 
     // Each abuse comes from a process of its own, as from another device in the hall: the probe's
