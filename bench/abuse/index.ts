@@ -197,7 +197,7 @@ export async function abuseBench(log: (line: string) => void = console.log, quic
     if (spam) compare('three sockets repeating hall:sync for a snapshot', spam.probe, `; spammers got ${spam.tally.snapshots} snapshots, ${spam.tally.refused} "wait" answers`);
     if (onePhone) compare('waves of 64 logins with made-up staff numbers, from one address', onePhone.probe, `; ${loginTally(onePhone.tally)}`);
     if (manyPhones) compare('waves of 64 logins with made-up staff numbers, each from its own address', manyPhones.probe, `; ${loginTally(manyPhones.tally)}`);
-    if (heavy) compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy.probe, `; ${heavy.tally.pairs} report pairs finished meanwhile`);
+    if (heavy) compare(`the heaviest reports running (wait report over ${days.length} days folded for the first time, year roll-up)`, heavy.probe, `; ${heavy.tally.pairs} report pairs finished meanwhile (one manager's reports: eight at once, then paced to four a second)`);
     if (!wanted('memory')) return rows;
 
     // Memory: the same broadcast load twice, first with ten sockets that read everything (the

@@ -5,6 +5,7 @@ import { ratingFeedbackRoutes } from '../scoring/feedbackRoutes.ts';
 import type { Trust } from '../trust.ts';
 import { scoringFor } from '../scoring/index.ts';
 import { requireStaff } from './auth.ts';
+import { reportPacer } from './reportPacer.ts';
 import { managerAdminRoutes } from './managerAdminRoutes.ts';
 import { scoresRoutes } from './scoresRoutes.ts';
 import { waitsRoutes } from './waitsRoutes.ts';
@@ -20,6 +21,9 @@ export function managerRoutes(hub: Hub, tokens: Tokens, dataDir: string, trust?:
   r.use('/api/reports', managers);
   r.use('/api/admin', managers);
   r.use('/api/manager', managers);
+  // The heaviest reports, paced per staffer (see reportPacer): the multi-day wait report (and its
+  // heat map) and the score roll-up.
+  r.use(['/api/reports/waits', '/api/reports/scores/rollup'], reportPacer());
   // Public (the pad, the phone with its key): a bad rating's reasons land in the complaint register.
   if (trust) r.use(ratingFeedbackRoutes(hub, trust, scoring));
   r.use(scoresRoutes(hub, scoring));

@@ -182,6 +182,20 @@ describe('the hub', () => {
     expect(foldPool.counters.failed).toBe(before.failed);
   }, 120_000);
 
+  it('paces one manager\'s heavy reports: many asked at once wait their turn, and only past the queue are refused', async () => {
+    const asked = await Promise.all(Array.from({ length: 40 }, () => h.api('GET', '/api/reports/scores/rollup?period=year&of=2026', undefined, manager)));
+    const answered = asked.filter((a) => a.status === 200);
+    const refused = asked.filter((a) => a.status === 429);
+    expect(answered.length + refused.length).toBe(40);
+    // Eight at once and sixteen waiting their turn are answered; the rest are told to ask later.
+    expect(answered.length).toBeGreaterThanOrEqual(24);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.body.error.code === 'TOO_MANY_REPORTS')).toBe(true);
+    expect(answered.every((a) => JSON.stringify(a.body) === JSON.stringify(answered[0]!.body))).toBe(true);
+    // The rest of the API is not paced with them.
+    expect((await h.api('GET', '/api/health')).status).toBe(200);
+  }, 120_000);
+
   it('scores today, still open, in the report worker for each roll-up, as the hub\'s thread would', async () => {
     const staff = await h.login('S001', '200001');
     expect((await h.api('POST', '/api/windows/W1/sign-in', { post: 'A' }, staff)).status).toBe(200);
