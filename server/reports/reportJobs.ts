@@ -38,7 +38,7 @@ export interface ScoresJob {
   schedule: ScheduleSettings;
   rubric: Rubric;
   asOf: string;
-  /** Only what a roll-up reads (see `forRollup`): today's score for a roll-up, and the days `runRollupSums` keeps. */
+  /** Only what a roll-up reads (see `forRollup`): the days `runRollup` scores and keeps. */
   forRollup?: boolean;
   /**
    * The journal file (null when the day has none), the day's end (or now, for the open day) and

@@ -137,18 +137,6 @@ export function bestOf(rows: readonly RollupRow[], n = 3): RollupRow[] {
   return rows.filter((r) => !r.disqualified && r.days > 0).slice(0, n);
 }
 
-/** A period's roll-up as the API answers it. */
-export interface PeriodResult extends Rollup {
-  period: Period;
-  of: string;
-  from: string;
-  to: string;
-  days: number;
-  rubricId: string;
-  /** Each quarter's 流动红旗窗口 and 工作标兵: the top 3 not disqualified. */
-  quarters: { quarter: string; windows: RollupRow[]; staff: RollupRow[] }[];
-}
-
 /** What a period's answer says of itself, besides its roll-ups. */
 export interface PeriodHead {
   period: Period;
@@ -157,6 +145,12 @@ export interface PeriodHead {
   to: string;
   days: number;
   rubricId: string;
+}
+
+/** A period's roll-up as the API answers it. */
+export interface PeriodResult extends Rollup, PeriodHead {
+  /** Each quarter's 流动红旗窗口 and 工作标兵: the top 3 not disqualified. */
+  quarters: { quarter: string; windows: RollupRow[]; staff: RollupRow[] }[];
 }
 
 /**
