@@ -16,6 +16,26 @@ export function plainAddress(a: string): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
+/**
+ * A token bucket: `burst` takes at once, refilled by one every `refillMs`. `take` is true when one
+ * was there to take; `waitMs` is how long from the last `take` until the next would succeed.
+ */
+export function tokenBucket(burst: number, refillMs: number, now: () => number = Date.now) {
+  let tokens = burst;
+  let last = now();
+  return {
+    take(): boolean {
+      const t = now();
+      tokens = Math.min(burst, tokens + (t - last) / refillMs);
+      last = t;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+    waitMs: () => Math.ceil((1 - tokens) * refillMs),
+  };
+}
+
 const MAX_KEYS = 50_000;
 
 function recent(list: number[] | undefined, since: number): number[] {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket } from 'socket.io';
+import { tokenBucket } from './limits.ts';
 
 /**
  * What one client may cost the hub over socket.io: how much may wait to be sent to it, how often
@@ -127,22 +128,9 @@ export function heldAnswers(): { hold(answer: () => void, ms: number): void; dro
   };
 }
 
-/** A token bucket per socket: true when a sync may be answered now. */
+/** A token bucket per socket: `take` is true when a sync may be answered now. */
 export function syncLimiter(limits: Pick<SocketLimits, 'syncBurst' | 'syncRefillMs'>, now: () => number = Date.now) {
-  let tokens = limits.syncBurst;
-  let last = now();
-  return {
-    take(): boolean {
-      const t = now();
-      tokens = Math.min(limits.syncBurst, tokens + (t - last) / limits.syncRefillMs);
-      last = t;
-      if (tokens < 1) return false;
-      tokens -= 1;
-      return true;
-    },
-    /** How long until the next sync would be answered. */
-    waitMs: () => Math.ceil((1 - tokens) * limits.syncRefillMs),
-  };
+  return tokenBucket(limits.syncBurst, limits.syncRefillMs, now);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../shared/errors.ts';
-import { clientAddress } from '../limits.ts';
+import { clientAddress, tokenBucket } from '../limits.ts';
 
 /**
  * How fast one staffer's heavy reports are answered: `burst` at once, then one more every
@@ -22,13 +22,6 @@ export const DEFAULT_REPORT_PACE: ReportPace = { burst: 8, refillMs: 250, maxWai
 
 const tooMany = new DomainError('throttled', 'TOO_MANY_REPORTS', '报表请求过多，请稍后再试', 'Too many reports asked at once; try again shortly');
 
-interface Bucket {
-  tokens: number;
-  at: number;
-  waiting: (() => void)[];
-  timer: NodeJS.Timeout | null;
-}
-
 /**
  * Paces the heaviest reports per staffer (by the token's staff id; per address without one): a
  * report past the pace is not refused but answered when its turn comes, so a screen that asks
@@ -37,43 +30,26 @@ interface Bucket {
  * its turn comes is not computed.
  */
 export function reportPacer(pace: ReportPace = DEFAULT_REPORT_PACE, now: () => number = () => performance.now()) {
-  const buckets = new Map<string, Bucket>();
-  const refill = (b: Bucket) => {
-    const t = now();
-    const earned = Math.floor((t - b.at) / pace.refillMs);
-    if (earned > 0) {
-      b.tokens = Math.min(pace.burst, b.tokens + earned);
-      b.at = b.tokens === pace.burst ? t : b.at + earned * pace.refillMs;
+  const paces = new Map<string, { bucket: ReturnType<typeof tokenBucket>; waiting: { gone: () => boolean; go: () => void }[]; timer: NodeJS.Timeout | null }>();
+  const drain = (p: NonNullable<ReturnType<typeof paces.get>>) => {
+    p.timer = null;
+    while (p.waiting.length) {
+      // Gone while waiting (the page closed, the client gave up): nothing to compute, no turn used.
+      if (p.waiting[0]!.gone()) p.waiting.shift();
+      else if (p.bucket.take()) p.waiting.shift()!.go();
+      else {
+        p.timer = setTimeout(() => drain(p), Math.max(1, p.bucket.waitMs()));
+        return;
+      }
     }
-  };
-  const drain = (key: string, b: Bucket) => {
-    b.timer = null;
-    refill(b);
-    while (b.tokens >= 1 && b.waiting.length) {
-      b.tokens -= 1;
-      b.waiting.shift()!();
-    }
-    if (b.waiting.length) b.timer = setTimeout(() => drain(key, b), Math.max(1, b.at + pace.refillMs - now()));
-    else if (b.tokens >= pace.burst) buckets.delete(key);
   };
   return (req: Request, res: Response, next: NextFunction) => {
     const key = req.staff?.staffId ?? `@${clientAddress(req)}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { tokens: pace.burst, at: now(), waiting: [], timer: null }));
-    refill(b);
-    if (!b.waiting.length && b.tokens >= 1) {
-      b.tokens -= 1;
-      return next();
-    }
-    if (b.waiting.length >= pace.maxWaiting) throw tooMany;
-    b.waiting.push(() => {
-      // Gone while waiting (the page closed, the client gave up): nothing to compute.
-      if (req.socket?.destroyed || res.writableEnded) {
-        b.tokens += 1;
-        return;
-      }
-      next();
-    });
-    if (!b.timer) b.timer = setTimeout(() => drain(key, b), Math.max(1, b.at + pace.refillMs - now()));
+    let p = paces.get(key);
+    if (!p) paces.set(key, (p = { bucket: tokenBucket(pace.burst, pace.refillMs, now), waiting: [], timer: null }));
+    if (!p.waiting.length && p.bucket.take()) return next();
+    if (p.waiting.length >= pace.maxWaiting) throw tooMany;
+    p.waiting.push({ gone: () => Boolean(req.socket?.destroyed) || res.writableEnded, go: () => next() });
+    p.timer ??= setTimeout(() => drain(p), Math.max(1, p.bucket.waitMs()));
   };
 }

@@ -61,10 +61,11 @@ export class DayStore {
     const kept = this.stamps.known.get(day);
     if (kept !== undefined) return kept;
     // Plus the next day's size while this day's close left tickets in hand (server/reports/heldOverDays.ts).
-    const { stamp, next } = dayStampOf(join(this.dataDir, 'journal', `${day}.jsonl`));
+    const dir = join(this.dataDir, 'journal');
+    const { stamp, next } = dayStampOf(join(dir, `${day}.jsonl`));
     // The hub writes only its open day's file: a day before it, and the next day it counts when that
     // is not the open day either, stay as they are while the open day is the same one.
-    if (open && day < open && stamp >= 0 && (!next || next < join(this.dataDir, 'journal', `${open}.jsonl`))) this.stamps.known.set(day, stamp);
+    if (open && day < open && stamp >= 0 && (!next || next < join(dir, `${open}.jsonl`))) this.stamps.known.set(day, stamp);
     return stamp;
   }
 

@@ -5,7 +5,7 @@ import type { DayColumns } from '../../shared/reports/dayColumns.ts';
 import { waitsReport, type ReportOptions, type WaitsFigures } from '../../shared/reports/waitsReport.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import type { ActiveRecords } from '../../shared/scoring/records.ts';
-import { cloneSums, emptySums, finishRollup, forRollup, periodAnswer, sumDays, type PeriodHead, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { emptySums, forRollup, periodAnswer, sumDays, withOpenDays, type PeriodHead, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
 import type { Rubric } from '../../shared/scoring/rubrics.ts';
 import type { ScheduleSettings } from '../../shared/scoring/types.ts';
 import { parseJournal } from '../journal.ts';
@@ -214,12 +214,6 @@ export function runRollup(job: RollupJob): RollupAnswer {
     return entry;
   });
   const open = runScores({ ...ctx, kind: 'scores', forRollup: true, days: job.open });
-  const rollups = job.parts.map((p, i) => {
-    const k = sums[i]!;
-    const mine = open.filter((d) => d.date >= p.from && d.date <= p.to);
-    // A part of settled days only (a past quarter) has one answer while its sums are kept.
-    if (!mine.length) return (k.finished ??= finishRollup(k.sums));
-    return finishRollup(sumDays(mine, cloneSums(k.sums)));
-  });
+  const rollups = job.parts.map((p, i) => withOpenDays(sums[i]!, open.filter((d) => d.date >= p.from && d.date <= p.to)));
   return { text: JSON.stringify(periodAnswer(job.head, job.parts.map((p) => p.key), rollups)) };
 }

@@ -1,7 +1,7 @@
 import { invalid } from '../../shared/errors.ts';
 import { scoreDay, type DayScore } from '../../shared/scoring/dailyScore.ts';
 import { activeRecords, recordsOn, type ActiveRecords } from '../../shared/scoring/records.ts';
-import { cloneSums, finishRollup, periodAnswer, periodRange, quartersOf, sumDays, type Period, type PeriodResult, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
+import { periodAnswer, periodParts, periodRange, sumDays, withOpenDays, type Period, type PeriodResult, type Rollup, type RollupSums } from '../../shared/scoring/rollup.ts';
 import { defaultRubric, rubricById, type Rubric } from '../../shared/scoring/rubrics.ts';
 import { isWorkingDay } from '../../shared/scoring/schedule.ts';
 import { addDays, endOfLocalDay } from '../../shared/time.ts';
@@ -221,9 +221,8 @@ export class ScoreService {
     const version = this.store.version;
     const dates = this.periodDays(range.from, range.to);
     const settled = dates.filter((d) => this.isSettled(d, today));
-    const parts = [...quartersOf(period, of).map((q) => ({ key: `quarter:${q}`, ...periodRange('quarter', q)! })), { key: `${period}:${of}`, ...range }];
+    const parts = periodParts(period, of, range);
     const records = this.records();
-    const journalDays = () => new Set(this.hub.journal.days());
     const open = dates.filter((d) => !this.isSettled(d, today)).map((d) => this.openDayJob(d, today, records));
     // An open day whose durable bytes are not known (a journal kept in memory) is scored here.
     if (open.some((d) => d === null)) return null;
@@ -238,7 +237,7 @@ export class ScoreService {
     try {
       let answer = await foldPool.rollup(job);
       if ('missing' in answer) {
-        const known = journalDays();
+        const known = new Set(this.hub.journal.days());
         const ctx = { ...this.jobBase(today), scope: `${this.dataDir}|${version}|${today}` };
         answer = await foldPool.rollup({ ...job, ctx, parts: parts.map((p) => ({ ...p, days: settled.filter((d) => d >= p.from && d <= p.to).map((date) => this.closedDayJob(date, records, known)) })) });
       }
@@ -274,44 +273,11 @@ export class ScoreService {
     return range;
   }
 
-  /** The roll-ups a period's answer holds, by the key their kept sums go under: each quarter, then the period. */
-  private parts(period: Period, of: string, days: DayScore[]): [string, DayScore[]][] {
-    return [
-      // Keyed as a quarter asked on its own is, so a quarter's kept sums serve both.
-      ...quartersOf(period, of).map((quarter): [string, DayScore[]] => {
-        const q = periodRange('quarter', quarter)!;
-        return [`quarter:${quarter}`, days.filter((d) => d.date >= q.from && d.date <= q.to)];
-      }),
-      [`${period}:${of}`, days],
-    ];
-  }
-
+  /** The roll-up made here, from the days' scores (`periodParts`' order: the quarters, then the period). */
   private assemble(period: Period, of: string, range: { from: string; to: string }, days: DayScore[]): PeriodResult {
-    const parts = this.parts(period, of, days);
-    return this.result(period, of, range, days.length, parts.map(([key]) => key), parts.map(([key, part]) => this.rollupOf(key, part)));
-  }
-
-  /** The answer from each part's roll-up (`parts`' order: the quarters, then the period). */
-  private result(period: Period, of: string, range: { from: string; to: string }, days: number, keys: string[], rollups: Rollup[]): PeriodResult {
-    return periodAnswer({ period, of, ...range, days, rubricId: this.rubric.id }, keys, rollups);
-  }
-
-  /** The days (in date order) that no longer change: all but today and the day still open. */
-  private settled(days: readonly DayScore[]): readonly DayScore[] {
-    const today = this.hub.today();
-    return days.filter((d) => this.isSettled(d.date, today));
-  }
-
-  /** The kept sums of exactly these days, if kept. */
-  private keptFor(key: string, before: readonly DayScore[]) {
-    const kept = this.keptSums.get(key);
-    return kept && kept.days.length === before.length && kept.days.every((d, i) => d === before[i]) ? kept : null;
-  }
-
-  private keep(key: string, days: readonly DayScore[], sums: RollupSums) {
-    this.keptSums.delete(key);
-    if (this.keptSums.size >= 64) this.keptSums.delete(this.keptSums.keys().next().value!);
-    this.keptSums.set(key, { days, sums });
+    const parts = periodParts(period, of, range);
+    const rollups = parts.map((p) => this.rollupOf(p.key, days.filter((d) => d.date >= p.from && d.date <= p.to)));
+    return periodAnswer({ period, of, ...range, days: days.length, rubricId: this.rubric.id }, parts.map((p) => p.key), rollups);
   }
 
   /**
@@ -323,15 +289,15 @@ export class ScoreService {
    * figures are the same to the last bit.
    */
   private rollupOf(key: string, days: readonly DayScore[]): Rollup {
-    const before = this.settled(days);
-    let kept = this.keptFor(key, before);
-    if (!kept) {
-      this.keep(key, before, sumDays(before));
-      kept = this.keptFor(key, before)!;
-    }
-    // A period of settled days only (a past quarter in a year's roll-up) has one answer: kept too.
-    if (before.length === days.length) return (kept.finished ??= finishRollup(kept.sums));
     const today = this.hub.today();
-    return finishRollup(sumDays(days.filter((d) => !this.isSettled(d.date, today)), cloneSums(kept.sums)));
+    const settled = days.filter((d) => this.isSettled(d.date, today));
+    let kept = this.keptSums.get(key);
+    if (!kept || kept.days.length !== settled.length || kept.days.some((d, i) => d !== settled[i])) {
+      kept = { days: settled, sums: sumDays(settled) };
+      this.keptSums.delete(key);
+      if (this.keptSums.size >= 64) this.keptSums.delete(this.keptSums.keys().next().value!);
+      this.keptSums.set(key, kept);
+    }
+    return withOpenDays(kept, days.filter((d) => !this.isSettled(d.date, today)));
   }
 }

@@ -154,6 +154,23 @@ export interface PeriodResult extends Rollup, PeriodHead {
 }
 
 /**
+ * The roll-ups a period's answer holds, each keyed as the same period asked on its own is (so the
+ * sums kept for a quarter serve its year too): each quarter, then the period itself, last.
+ */
+export function periodParts(period: Period, of: string, range: { from: string; to: string }): { key: string; from: string; to: string }[] {
+  return [...quartersOf(period, of).map((q) => ({ key: `quarter:${q}`, ...periodRange('quarter', q)! })), { key: `${period}:${of}`, ...range }];
+}
+
+/**
+ * A part's roll-up from the kept sums of its settled days and the days still open (in date order):
+ * a part with no open day has one answer while its sums are kept, so it is finished once.
+ */
+export function withOpenDays(kept: { sums: RollupSums; finished?: Rollup }, open: readonly DayScore[]): Rollup {
+  if (!open.length) return (kept.finished ??= finishRollup(kept.sums));
+  return finishRollup(sumDays(open, cloneSums(kept.sums)));
+}
+
+/**
  * The answer from each part's roll-up, in the order of `keys`: the quarters (`quarter:2026-Q1`),
  * then the period itself, last. The hub's thread and the report worker build it the same way.
  */
